@@ -1,0 +1,5 @@
+"""Allows `python -m receptiondesk`."""
+
+from receptiondesk.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,56 @@
+"""Administrative units (34 provinces, 3,321 communes since 1 July 2025) and the desk's own settings."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from receptiondesk import paths
+
+DEFAULT_DELEGATION_THRESHOLD = 5
+
+
+@dataclass(frozen=True)
+class Commune:
+    province_code: str
+    province_name: str
+    commune_code: str
+    commune_name: str
+    commune_type: str
+
+
+@lru_cache(maxsize=1)
+def communes() -> dict[str, Commune]:
+    """Every commune by its 5-digit code (resources/data/admin-units-2025.csv)."""
+    with open(paths.resource("data", "admin-units-2025.csv"), encoding="utf-8", newline="") as fh:
+        return {
+            row["commune_code"]: Commune(row["province_code"], row["province_name"], row["commune_code"],
+                                         row["commune_name"], row["commune_type"])
+            for row in csv.DictReader(fh)
+        }
+
+
+def communes_of_province(province_code: str) -> list[Commune]:
+    return [c for c in communes().values() if c.province_code == province_code]
+
+
+@dataclass
+class DeskSettings:
+    """The desk's configuration, stored in its database."""
+
+    commune_code: str = ""
+    officer_name: str = ""
+    delegation_threshold: int = DEFAULT_DELEGATION_THRESHOLD
+    remote_area: bool = False
+    upper_level_name: str = ""
+    upper_level_code: str = ""
+    villages: list[str] = field(default_factory=list)
+
+    @property
+    def unit_code(self) -> str:
+        return self.commune_code
+
+    @property
+    def commune(self) -> Commune | None:
+        return communes().get(self.commune_code)

@@ -1,0 +1,53 @@
+"""The one message catalogue: renders the core's problem codes and field names in Vietnamese or English.
+
+Entries live in one module per area (`identity`, `calendar`, `records`, ...) and are merged here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from receptiondesk.messages import calendar, enums, fields, identity, records, storage
+
+if TYPE_CHECKING:
+    from receptiondesk.errors import Problem
+
+LANGUAGES = ("vi", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {}
+for _area in (fields, enums, identity, calendar, records, storage):
+    _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
+    if _overlap:
+        raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")
+    CATALOGUE.update(_area.MESSAGES)
+
+
+def text(code: str, lang: str = "vi", **params: object) -> str:
+    """The catalogue text for `code` in `lang`, formatted with `params`."""
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return code if not params else f"{code} {params}"
+    template = entry.get(lang) or entry["vi"]
+    return template.format(**params)
+
+
+def field_label(name: str, lang: str = "vi") -> str:
+    """The user-facing name of an input field."""
+    return text(f"field.{name}", lang) if f"field.{name}" in CATALOGUE else name
+
+
+def enum_label(kind: str, value: str | None, lang: str = "vi") -> str:
+    """The user-facing name of an enumerated value, e.g. enum_label("direction", "guided") == "Hướng dẫn"."""
+    if not value:
+        return ""
+    return text(f"enum.{kind}.{value}", lang) if f"enum.{kind}.{value}" in CATALOGUE else value
+
+
+def render_problem(problem: Problem, lang: str = "vi") -> str:
+    """'<Field>: <message>' in the user's language."""
+    params = {k: (v if not isinstance(v, (list, tuple)) else ", ".join(map(str, v)))
+              for k, v in problem.params.items()}
+    body = text(problem.code, lang, **params)
+    if problem.field:
+        return f"{field_label(problem.field, lang)}: {body}"
+    return body

@@ -1,0 +1,43 @@
+"""Names of the domain's enumerated values (content types, directions, statuses...) as users read them."""
+
+_VALUES = {
+    "content_type": {
+        "complaint": ("Khiếu nại", "Complaint"), "denunciation": ("Tố cáo", "Denunciation"),
+        "petition": ("Kiến nghị", "Petition"), "report": ("Phản ánh", "Report"),
+    },
+    "direction": {
+        "guided": ("Hướng dẫn", "Guided"), "transferred": ("Chuyển đơn", "Transferred"),
+        "accepted": ("Thụ lý", "Accepted"), "answered": ("Trả lời ngay", "Answered on the spot"),
+        "filed": ("Lưu đơn", "Filed and monitored"), "refused": ("Từ chối tiếp", "Refused"),
+    },
+    "case_status": {
+        "received": ("Mới tiếp nhận", "Received"), "in_progress": ("Đang xử lý", "Being handled"),
+        "concluded": ("Đã có kết quả", "Concluded"), "informed": ("Đã thông báo công dân", "Citizen informed"),
+        "closed": ("Đã kết thúc", "Closed"),
+    },
+    "reception_kind": {"routine": ("Tiếp thường xuyên", "Routine"), "session": ("Lãnh đạo tiếp", "Leader's session")},
+    "channel": {"in_person": ("Trực tiếp", "In person"), "online": ("Trực tuyến", "Online")},
+    "came_as": {
+        "self": ("Tự mình", "In person"), "group_representative": ("Đại diện nhóm", "Group representative"),
+        "organisation_representative": ("Đại diện tổ chức", "Organisation representative"),
+        "authorised": ("Người được ủy quyền", "Authorised person"), "lawyer": ("Luật sư", "Lawyer"),
+        "legal_aid": ("Trợ giúp viên pháp lý", "Legal-aid helper"),
+    },
+    "sector": {"state": ("Chính quyền", "State"), "party": ("Đảng", "Party")},
+    "session_kind": {"scheduled": ("Định kỳ", "Scheduled"), "ad_hoc": ("Đột xuất", "Ad hoc"),
+                     "dialogue": ("Đối thoại", "Dialogue")},
+    "session_status": {"planned": ("Dự kiến", "Planned"), "held": ("Đã tổ chức", "Held"),
+                       "cancelled": ("Đã hủy", "Cancelled")},
+    "conclusion_kind": {"resolve_now": ("Giải quyết ngay", "Resolve now"), "assign": ("Giao xử lý", "Assign"),
+                        "pending": ("Chờ xem xét", "Pending")},
+    "told_how": {"in_person": ("Trực tiếp", "In person"), "letter": ("Bằng văn bản", "By letter"),
+                 "phone": ("Điện thoại", "By phone"), "online": ("Trực tuyến", "Online")},
+    "letter_channel": {"post": ("Qua bưu điện", "By post"), "forwarded": ("Cơ quan chuyển đến", "Forwarded"),
+                       "online": ("Trực tuyến", "Online")},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    f"enum.{kind}.{value}": {"vi": vi, "en": en}
+    for kind, values in _VALUES.items()
+    for value, (vi, en) in values.items()
+}

@@ -1,0 +1,271 @@
+"""Cases: opening, classifying, directing, concluding, informing, closing and voiding, with due dates."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from receptiondesk.domain.cases import (
+    CaseDraft,
+    CaseRecord,
+    CaseStatus,
+    ContentType,
+    Direction,
+    DirectionDraft,
+    DirectionRecord,
+    DueFacts,
+    clean_summary,
+    due_date,
+    status_for_direction,
+    validate_case,
+    validate_direction,
+)
+from receptiondesk.domain.text import clean_line
+from receptiondesk.domain.values import parse_date
+from receptiondesk.errors import Problem, UserError, raise_for
+from receptiondesk.services.context import DeskContext
+from receptiondesk.storage import listing, records, search
+from receptiondesk.storage.cases import CASE_LIST
+from receptiondesk.storage.records import Stamp
+
+#: Allowed forward moves of a case's status (voiding is separate and always allowed).
+NEXT_STATUS = {
+    CaseStatus.RECEIVED: {CaseStatus.IN_PROGRESS, CaseStatus.CONCLUDED, CaseStatus.INFORMED, CaseStatus.CLOSED},
+    CaseStatus.IN_PROGRESS: {CaseStatus.CONCLUDED, CaseStatus.INFORMED, CaseStatus.CLOSED},
+    CaseStatus.CONCLUDED: {CaseStatus.INFORMED, CaseStatus.CLOSED},
+    CaseStatus.INFORMED: {CaseStatus.CLOSED},
+    CaseStatus.CLOSED: set(),
+}
+
+
+def field_codes(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT code FROM fields WHERE active = 1")}
+
+
+def _due(context: DeskContext, row: dict[str, Any]) -> str | None:
+    facts = DueFacts(
+        content_type=ContentType(row["content_type"]),
+        status=CaseStatus(row["status"]),
+        direction=Direction(row["direction"]) if row["direction"] else None,
+        in_competence=bool(row["in_competence"]),
+        received_on=date.fromisoformat(row["received_on"]),
+        step_started_on=date.fromisoformat(row["step_started_on"]),
+        complex=bool(row["flag_complex"]),
+        needs_verification=bool(row["needs_verification"]),
+    )
+    due = due_date(facts, context.rules, context.calendar, remote=context.settings.remote_area)
+    return due.isoformat() if due else None
+
+
+def open_case(context: DeskContext, conn: sqlite3.Connection, stamp: Stamp, case: CaseRecord,
+              direction: DirectionRecord, received_on: date, source: str, citizen_id: int | None,
+              citizen_name: str = "") -> tuple[int, str]:
+    """Insert a new case with the status and due date its direction gives it; index it for search."""
+    chosen = case.direction or direction
+    status = status_for_direction(chosen.direction)
+    values = {
+        "received_on": received_on.isoformat(),
+        "source": source,
+        "citizen_id": citizen_id,
+        "content_type": case.content_type.value,
+        "field_code": case.field_code,
+        "summary": case.summary,
+        "respondent_name": case.respondent_name,
+        "respondent_position": case.respondent_position,
+        "respondent_body": case.respondent_body,
+        "in_competence": int(chosen.in_competence),
+        "direction": chosen.direction.value if chosen.direction else None,
+        "direction_body": chosen.direction_body,
+        "direction_doc": chosen.direction_doc,
+        "refusal_ground": chosen.refusal_ground,
+        "flag_bypass": int(case.flag_bypass),
+        "flag_long_running": int(case.flag_long_running),
+        "flag_complex": int(case.flag_complex),
+        "needs_verification": int(case.needs_verification),
+        "status": status.value,
+        "step_started_on": received_on.isoformat(),
+    }
+    if status is CaseStatus.INFORMED:
+        values["concluded_on"] = values["informed_on"] = received_on.isoformat()
+    elif status is CaseStatus.CLOSED:
+        values["closed_on"] = received_on.isoformat()
+    values["due_date"] = _due(context, values)
+    case_id, case_uuid = records.insert_record(conn, "cases", stamp, values)
+    search.index_record(conn, "cases", case_id, citizen_name,
+                        f"{case.respondent_name} {case.respondent_position} {case.respondent_body}", case.summary)
+    records.append_audit(conn, stamp, "case.open", "cases", case_uuid,
+                         {"content_type": case.content_type.value, "status": status.value})
+    return case_id, case_uuid
+
+
+def recompute_open_due_dates(context: DeskContext, conn: sqlite3.Connection) -> int:
+    """Recompute the stored due date of every open case (after the calendar changed); returns how many moved."""
+    changed = 0
+    rows = conn.execute("SELECT * FROM cases WHERE voided = 0 AND status IN ('received', 'in_progress')").fetchall()
+    for row in rows:
+        new_due = _due(context, dict(row))
+        if new_due != row["due_date"]:
+            conn.execute("UPDATE cases SET due_date = ? WHERE id = ?", (new_due, row["id"]))
+            changed += 1
+    return changed
+
+
+@dataclass(frozen=True)
+class CaseChanges:
+    """Classification fields an officer may correct; None leaves a field as it is."""
+
+    content_type: str | None = None
+    field_code: str | None = None
+    summary: str | None = None
+    respondent_name: str | None = None
+    respondent_position: str | None = None
+    respondent_body: str | None = None
+    flag_bypass: bool | None = None
+    flag_long_running: bool | None = None
+    flag_complex: bool | None = None
+    needs_verification: bool | None = None
+
+
+class CaseService:
+    """Use cases on a case after intake; each change is a new version with an audit row."""
+
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
+
+    # -- reads ---------------------------------------------------------------------------
+    def get(self, case_uuid: str) -> dict[str, Any]:
+        row = self.context.database.one(f"SELECT {CASE_LIST.columns} FROM cases WHERE uuid = ?", (case_uuid,))
+        if row is None:
+            raise UserError("record.not_found", "case", uuid=case_uuid)
+        return dict(row)
+
+    def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return [dict(r) for r in listing.list_rows(self.context.database.conn, CASE_LIST, request, limit, offset)]
+
+    def ids(self, request: listing.ListRequest) -> list[int]:
+        return listing.list_ids(self.context.database.conn, CASE_LIST, request)
+
+    def rows(self, ids: list[int]) -> list[dict[str, Any]]:
+        return [dict(r) for r in listing.rows_by_ids(self.context.database.conn, CASE_LIST, ids)]
+
+    def count(self, request: listing.ListRequest) -> int:
+        sql, params = listing.count_query(CASE_LIST, request)
+        return self.context.database.scalar(sql, params)
+
+    # -- writes --------------------------------------------------------------------------
+    def _load_open(self, conn: sqlite3.Connection, case_uuid: str) -> dict[str, Any]:
+        case_id = records.record_id_for(conn, "cases", case_uuid, field="case")
+        return dict(conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
+
+    def _save(self, conn: sqlite3.Connection, stamp: Stamp, row: dict[str, Any], changes: dict[str, Any],
+              action: str) -> None:
+        merged = {**row, **changes}
+        changes["due_date"] = _due(self.context, merged)
+        records.update_record(conn, "cases", row["id"], stamp, changes)
+        if {"summary", "respondent_name", "respondent_position", "respondent_body"} & changes.keys():
+            name = conn.execute("SELECT full_name FROM citizens WHERE id = ?", (row["citizen_id"],)).fetchone()
+            search.index_record(conn, "cases", row["id"], name[0] if name else "",
+                                f"{merged['respondent_name']} {merged['respondent_position']} "
+                                f"{merged['respondent_body']}", merged["summary"])
+        records.append_audit(conn, stamp, action, "cases", row["uuid"],
+                             {"changed": sorted(k for k in changes if k != "due_date")})
+
+    def classify(self, case_uuid: str, changes: CaseChanges) -> dict[str, Any]:
+        """Correct a case's type, field, summary, respondent or flags."""
+        with self.context.database.write() as conn:
+            row = self._load_open(conn, case_uuid)
+            draft = CaseDraft(
+                content_type=changes.content_type or row["content_type"],
+                field_code=changes.field_code or row["field_code"],
+                summary=changes.summary if changes.summary is not None else row["summary"],
+            )
+            problems: list[Problem] = []
+            valid_fields = field_codes(conn) | {row["field_code"]}
+            record = validate_case(draft, valid_fields, problems)
+            raise_for(problems)
+            update: dict[str, Any] = {}
+            if record.content_type.value != row["content_type"]:
+                update["content_type"] = record.content_type.value
+            if record.field_code != row["field_code"]:
+                update["field_code"] = record.field_code
+            if record.summary != row["summary"]:
+                update["summary"] = record.summary
+            for name in ("respondent_name", "respondent_position", "respondent_body"):
+                value = getattr(changes, name)
+                if value is not None and clean_line(value) != row[name]:
+                    update[name] = clean_line(value)
+            for name, column in (("flag_bypass", "flag_bypass"), ("flag_long_running", "flag_long_running"),
+                                 ("flag_complex", "flag_complex"), ("needs_verification", "needs_verification")):
+                value = getattr(changes, name)
+                if value is not None and int(value) != row[column]:
+                    update[column] = int(value)
+            if update:
+                self._save(conn, self.context.stamp(), row, update, "case.classify")
+        return self.get(case_uuid)
+
+    def set_direction(self, case_uuid: str, draft: DirectionDraft, on: date | str | None = None) -> dict[str, Any]:
+        """Record what the desk did with a received case (guide, transfer, accept, answer, file, refuse)."""
+        problems: list[Problem] = []
+        on_date = parse_date(on or self.context.today(), "direction_date", problems)
+        direction = validate_direction(draft, problems, required=True)
+        raise_for(problems)
+        with self.context.database.write() as conn:
+            row = self._load_open(conn, case_uuid)
+            if row["status"] != CaseStatus.RECEIVED:
+                raise UserError("case.direction_after_received", "direction", status=row["status"])
+            if on_date < date.fromisoformat(row["received_on"]):
+                raise UserError("case.date_before_received", "direction_date")
+            status = status_for_direction(direction.direction)
+            update = {
+                "direction": direction.direction.value,
+                "direction_body": direction.direction_body,
+                "direction_doc": direction.direction_doc,
+                "refusal_ground": direction.refusal_ground,
+                "in_competence": int(direction.in_competence),
+                "status": status.value,
+                "step_started_on": on_date.isoformat(),
+            }
+            if status is CaseStatus.INFORMED:
+                update["concluded_on"] = update["informed_on"] = on_date.isoformat()
+            elif status is CaseStatus.CLOSED:
+                update["closed_on"] = on_date.isoformat()
+            self._save(conn, self.context.stamp(), row, update, "case.direction")
+        return self.get(case_uuid)
+
+    def _advance(self, case_uuid: str, target: CaseStatus, on: date | str | None, extra: dict[str, Any],
+                 action: str) -> dict[str, Any]:
+        problems: list[Problem] = []
+        on_date = parse_date(on or self.context.today(), "status_date", problems)
+        if on_date is not None and on_date > self.context.today():
+            problems.append(Problem("value.date_in_future", "status_date"))
+        raise_for(problems)
+        with self.context.database.write() as conn:
+            row = self._load_open(conn, case_uuid)
+            current = CaseStatus(row["status"])
+            if target not in NEXT_STATUS[current]:
+                raise UserError("case.bad_transition", "status", current=current.value, target=target.value)
+            update = {"status": target.value, "step_started_on": on_date.isoformat(), **extra}
+            column = {CaseStatus.CONCLUDED: "concluded_on", CaseStatus.INFORMED: "informed_on",
+                      CaseStatus.CLOSED: "closed_on"}.get(target)
+            if column:
+                update[column] = on_date.isoformat()
+            if target is CaseStatus.INFORMED and not row["concluded_on"]:
+                update["concluded_on"] = on_date.isoformat()
+            self._save(conn, self.context.stamp(), row, update, action)
+        return self.get(case_uuid)
+
+    def conclude(self, case_uuid: str, conclusion: str, on: date | str | None = None) -> dict[str, Any]:
+        """The decision or answer exists."""
+        problems: list[Problem] = []
+        text = clean_summary(conclusion, "conclusion", problems)
+        raise_for(problems)
+        return self._advance(case_uuid, CaseStatus.CONCLUDED, on, {"conclusion": text}, "case.conclude")
+
+    def mark_informed(self, case_uuid: str, on: date | str | None = None) -> dict[str, Any]:
+        """The citizen has been told the result."""
+        return self._advance(case_uuid, CaseStatus.INFORMED, on, {}, "case.inform")
+
+    def close(self, case_uuid: str, on: date | str | None = None) -> dict[str, Any]:
+        return self._advance(case_uuid, CaseStatus.CLOSED, on, {}, "case.close")

@@ -1,0 +1,74 @@
+"""The logbook and the registers as lists: visits and letters filtered, sorted and searched in SQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from receptiondesk.errors import UserError
+from receptiondesk.services.context import DeskContext
+from receptiondesk.storage import listing
+from receptiondesk.storage.letters import LETTER_LIST
+from receptiondesk.storage.search import match_expression
+from receptiondesk.storage.visits import VISIT_LIST, search_visits
+
+MAX_PAGE = 1000
+
+
+def _page(limit: int) -> int:
+    if not 1 <= int(limit) <= MAX_PAGE:
+        raise UserError("list.page_size", max=MAX_PAGE)
+    return int(limit)
+
+
+class LogbookService:
+    """Reads of the reception logbook (visits) and the letters register."""
+
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
+
+    @property
+    def _conn(self):
+        return self.context.database.conn
+
+    def visits(self, request: listing.ListRequest | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """One page of the logbook, filtered and sorted (newest first by default)."""
+        return [dict(r) for r in listing.list_rows(self._conn, VISIT_LIST, request or listing.ListRequest(),
+                                                   _page(limit), offset)]
+
+    def visit_ids(self, request: listing.ListRequest | None = None) -> list[int]:
+        """Every matching visit's rowid in list order, for a list model that pages by id."""
+        return listing.list_ids(self._conn, VISIT_LIST, request or listing.ListRequest())
+
+    def visits_by_ids(self, ids: list[int]) -> list[dict[str, Any]]:
+        return [dict(r) for r in listing.rows_by_ids(self._conn, VISIT_LIST, ids)]
+
+    def count_visits(self, request: listing.ListRequest | None = None) -> int:
+        sql, params = listing.count_query(VISIT_LIST, request or listing.ListRequest())
+        return self.context.database.scalar(sql, params)
+
+    def search(self, text: str, limit: int = 50, offset: int = 0, include_voided: bool = False) -> list[dict[str, Any]]:
+        """Visits whose name, address or content match `text`, typed with or without diacritics; newest first."""
+        match = match_expression(text)
+        if match is None:
+            return []
+        return [dict(r) for r in search_visits(self._conn, match, _page(limit), offset, include_voided)]
+
+    def get_visit(self, visit_uuid: str) -> dict[str, Any]:
+        row = self.context.database.one(
+            f"SELECT {VISIT_LIST.columns}, visits.representatives, visits.proof_paper, visits.refusal_ground, "
+            f"(SELECT uuid FROM citizens WHERE citizens.id = visits.citizen_id) AS citizen_uuid, "
+            f"(SELECT uuid FROM sessions WHERE sessions.id = visits.session_id) AS session_uuid "
+            f"FROM visits WHERE uuid = ?", (visit_uuid,))
+        if row is None:
+            raise UserError("record.not_found", "visit", uuid=visit_uuid)
+        result = dict(row)
+        result["case_uuids"] = [r[0] for r in self.context.database.query(
+            "SELECT c.uuid FROM visit_cases vc JOIN cases c ON c.id = vc.case_id WHERE vc.visit_id = ? "
+            "ORDER BY c.id", (result["id"],))]
+        return result
+
+    def letters(self, request: listing.ListRequest | None = None, limit: int = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
+        return [dict(r) for r in listing.list_rows(self._conn, LETTER_LIST, request or listing.ListRequest(),
+                                                   _page(limit), offset)]

@@ -1,0 +1,286 @@
+"""Schema migrations (sqlite-utils Migrations). Released steps are never edited: add a new one.
+
+Every record table shares the columns of `RECORD_COLUMNS`: an integer rowid for joins and list
+models, a random UUID (its identity in every file and package), the creating unit's code,
+timestamps (ISO 8601, +07:00), the version pair (restore epoch, counter), the local change
+sequence number used by sync, and the void marker (records are voided, never deleted).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("receptiondesk")
+
+RECORD_COLUMNS = """
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    unit_code TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    epoch INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1,
+    seq INTEGER NOT NULL,
+    voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+    void_reason TEXT,
+    voided_at TEXT
+"""
+
+RECORD_TABLES = (
+    "signers", "villages", "citizens", "cases", "visits", "letters",
+    "sessions", "assignments", "attachments",
+)
+
+
+def names() -> list[str]:
+    """Names of every migration this version of the program knows."""
+    return [m.name for m in MIGRATIONS._migrations]
+
+
+def _run(db: Database, statements: str) -> None:
+    for statement in statements.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@MIGRATIONS(name="0001_initial_schema")
+def initial_schema(db: Database) -> None:
+    _run(db, f"""
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE counters (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+);
+INSERT INTO counters (name, value) VALUES ('change_seq', 0), ('restore_epoch', 0);
+CREATE TABLE number_counters (
+    scope TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    PRIMARY KEY (scope, unit_code, year)
+) WITHOUT ROWID;
+CREATE TABLE fields (
+    code TEXT PRIMARY KEY,
+    name_vi TEXT NOT NULL,
+    name_en TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE calendar_days (
+    day TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('holiday', 'working')),
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE signers (
+    {RECORD_COLUMNS},
+    full_name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    role TEXT NOT NULL
+);
+CREATE TABLE villages (
+    {RECORD_COLUMNS},
+    name TEXT NOT NULL
+);
+CREATE TABLE citizens (
+    {RECORD_COLUMNS},
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation')),
+    full_name TEXT NOT NULL,
+    name_folded TEXT NOT NULL,
+    name_sort TEXT NOT NULL,
+    id_type TEXT NOT NULL,
+    id_number TEXT,
+    birth_year INTEGER,
+    gender TEXT,
+    phone TEXT,
+    address TEXT NOT NULL DEFAULT '',
+    address_folded TEXT NOT NULL DEFAULT '',
+    protected INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX citizens_id_number ON citizens (id_number) WHERE id_number IS NOT NULL;
+CREATE INDEX citizens_phone ON citizens (phone) WHERE phone IS NOT NULL;
+CREATE INDEX citizens_name_folded ON citizens (name_folded, address_folded);
+CREATE INDEX citizens_seq ON citizens (seq);
+CREATE TABLE sessions (
+    {RECORD_COLUMNS},
+    session_date TEXT NOT NULL,
+    sector TEXT NOT NULL CHECK (sector IN ('state', 'party')),
+    kind TEXT NOT NULL CHECK (kind IN ('scheduled', 'ad_hoc', 'dialogue')),
+    leader_name TEXT NOT NULL,
+    leader_role TEXT NOT NULL,
+    delegated INTEGER NOT NULL DEFAULT 0,
+    delegate_name TEXT,
+    delegate_role TEXT,
+    location TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('planned', 'held', 'cancelled')),
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_date ON sessions (session_date, id);
+CREATE INDEX sessions_sector_date ON sessions (sector, session_date);
+CREATE INDEX sessions_seq ON sessions (seq);
+CREATE TABLE cases (
+    {RECORD_COLUMNS},
+    received_on TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('visit', 'letter', 'import')),
+    citizen_id INTEGER REFERENCES citizens (id),
+    content_type TEXT NOT NULL,
+    field_code TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    respondent_name TEXT NOT NULL DEFAULT '',
+    respondent_position TEXT NOT NULL DEFAULT '',
+    respondent_body TEXT NOT NULL DEFAULT '',
+    in_competence INTEGER NOT NULL DEFAULT 1,
+    direction TEXT,
+    direction_body TEXT NOT NULL DEFAULT '',
+    direction_doc TEXT NOT NULL DEFAULT '',
+    refusal_ground TEXT,
+    flag_bypass INTEGER NOT NULL DEFAULT 0,
+    flag_long_running INTEGER NOT NULL DEFAULT 0,
+    flag_complex INTEGER NOT NULL DEFAULT 0,
+    needs_verification INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL,
+    step_started_on TEXT NOT NULL,
+    due_date TEXT,
+    concluded_on TEXT,
+    conclusion TEXT NOT NULL DEFAULT '',
+    informed_on TEXT,
+    closed_on TEXT
+);
+CREATE INDEX cases_received ON cases (received_on, id);
+CREATE INDEX cases_type_received ON cases (content_type, received_on);
+CREATE INDEX cases_field_status ON cases (field_code, status, received_on);
+CREATE INDEX cases_status_due ON cases (status, due_date);
+CREATE INDEX cases_due ON cases (due_date);
+CREATE INDEX cases_direction ON cases (direction, received_on);
+CREATE INDEX cases_citizen ON cases (citizen_id);
+CREATE INDEX cases_respondent ON cases (respondent_body, respondent_name);
+CREATE INDEX cases_seq ON cases (seq);
+CREATE TABLE visits (
+    {RECORD_COLUMNS},
+    year INTEGER NOT NULL,
+    logbook_no INTEGER NOT NULL,
+    visit_date TEXT NOT NULL,
+    citizen_id INTEGER NOT NULL REFERENCES citizens (id),
+    full_name TEXT NOT NULL,
+    name_sort TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    id_number TEXT,
+    came_as TEXT NOT NULL,
+    proof_paper TEXT NOT NULL DEFAULT '',
+    channel TEXT NOT NULL CHECK (channel IN ('in_person', 'online')),
+    reception_kind TEXT NOT NULL CHECK (reception_kind IN ('routine', 'session')),
+    session_id INTEGER REFERENCES sessions (id),
+    headcount INTEGER NOT NULL CHECK (headcount >= 1),
+    is_delegation INTEGER NOT NULL DEFAULT 0,
+    representatives TEXT NOT NULL DEFAULT '[]',
+    summary TEXT NOT NULL,
+    prior_handler TEXT NOT NULL DEFAULT '',
+    in_competence INTEGER NOT NULL DEFAULT 1,
+    direction TEXT NOT NULL,
+    direction_body TEXT NOT NULL DEFAULT '',
+    direction_doc TEXT NOT NULL DEFAULT '',
+    refusal_ground TEXT,
+    first_time INTEGER NOT NULL DEFAULT 1,
+    followup TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    UNIQUE (unit_code, year, logbook_no)
+);
+CREATE INDEX visits_date ON visits (visit_date, id);
+CREATE INDEX visits_citizen ON visits (citizen_id, visit_date);
+CREATE INDEX visits_session ON visits (session_id) WHERE session_id IS NOT NULL;
+CREATE INDEX visits_direction_date ON visits (direction, visit_date);
+CREATE INDEX visits_kind_date ON visits (reception_kind, visit_date);
+CREATE INDEX visits_channel_date ON visits (channel, visit_date);
+CREATE INDEX visits_delegation_date ON visits (is_delegation, visit_date);
+CREATE INDEX visits_competence_date ON visits (in_competence, visit_date);
+CREATE INDEX visits_first_date ON visits (first_time, visit_date);
+CREATE INDEX visits_voided_date ON visits (voided, visit_date);
+CREATE INDEX visits_name_sort ON visits (name_sort);
+CREATE INDEX visits_logbook ON visits (year, logbook_no);
+CREATE INDEX visits_id_number ON visits (id_number) WHERE id_number IS NOT NULL;
+CREATE INDEX visits_seq ON visits (seq);
+CREATE TABLE visit_cases (
+    visit_id INTEGER NOT NULL REFERENCES visits (id),
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    first_time INTEGER NOT NULL,
+    PRIMARY KEY (visit_id, case_id)
+) WITHOUT ROWID;
+CREATE INDEX visit_cases_case ON visit_cases (case_id, visit_id);
+CREATE TABLE letters (
+    {RECORD_COLUMNS},
+    year INTEGER NOT NULL,
+    letter_no INTEGER NOT NULL,
+    received_on TEXT NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('post', 'forwarded', 'online')),
+    sender_body TEXT NOT NULL DEFAULT '',
+    forward_doc TEXT NOT NULL DEFAULT '',
+    citizen_id INTEGER REFERENCES citizens (id),
+    full_name TEXT NOT NULL DEFAULT '',
+    name_sort TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL,
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    notes TEXT NOT NULL DEFAULT '',
+    UNIQUE (unit_code, year, letter_no)
+);
+CREATE INDEX letters_received ON letters (received_on, id);
+CREATE INDEX letters_case ON letters (case_id);
+CREATE INDEX letters_channel_received ON letters (channel, received_on);
+CREATE INDEX letters_seq ON letters (seq);
+CREATE TABLE session_cases (
+    session_id INTEGER NOT NULL REFERENCES sessions (id),
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    position INTEGER NOT NULL,
+    conclusion_kind TEXT CHECK (conclusion_kind IN ('resolve_now', 'assign', 'pending')),
+    conclusion TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, case_id)
+) WITHOUT ROWID;
+CREATE INDEX session_cases_case ON session_cases (case_id);
+CREATE TABLE assignments (
+    {RECORD_COLUMNS},
+    session_id INTEGER REFERENCES sessions (id),
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    assignee TEXT NOT NULL,
+    task TEXT NOT NULL,
+    assigned_on TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    result TEXT NOT NULL DEFAULT '',
+    result_on TEXT,
+    citizen_told_on TEXT,
+    citizen_told_how TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX assignments_deadline ON assignments (deadline, id);
+CREATE INDEX assignments_open_deadline ON assignments (result_on, deadline);
+CREATE INDEX assignments_told ON assignments (citizen_told_on, result_on);
+CREATE INDEX assignments_case ON assignments (case_id);
+CREATE INDEX assignments_assigned ON assignments (assigned_on);
+CREATE INDEX assignments_session ON assignments (session_id);
+CREATE INDEX assignments_seq ON assignments (seq);
+CREATE TABLE attachments (
+    {RECORD_COLUMNS},
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    visit_id INTEGER REFERENCES visits (id),
+    title TEXT NOT NULL,
+    pages INTEGER NOT NULL DEFAULT 1,
+    original INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX attachments_case ON attachments (case_id);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record_uuid TEXT,
+    detail TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX audit_log_record ON audit_log (entity, record_uuid);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE VIRTUAL TABLE visit_search USING fts5 (name, address, content, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE case_search USING fts5 (name, respondent, content, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE letter_search USING fts5 (name, address, content, tokenize = 'unicode61')
+""")

@@ -1,0 +1,49 @@
+"""Starting the GUI: the Qt application, error reporting, first-run set-up, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from receptiondesk.errors import UserError
+from receptiondesk.messages import text
+from receptiondesk.services.desk import Desk
+from receptiondesk.ui.dialogs.unit_setup_dialog import UnitSetupDialog
+from receptiondesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def install_error_hook(lang: str, log_file: Path) -> None:
+    """An unexpected error is logged with its traceback and shown with the log file's path, never as a traceback."""
+
+    def hook(kind, value, tb) -> None:
+        if isinstance(value, UserError):
+            QMessageBox.warning(None, "ReceptionDesk", value.render(lang))
+            return
+        log.error("unexpected error", exc_info=(kind, value, tb))
+        QMessageBox.critical(None, "ReceptionDesk", text("error.unexpected", lang, log=str(log_file)))
+
+    sys.excepthook = hook
+
+
+def run_gui(open_desk: Callable[[], Desk], *, lang: str, log_file: Path) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("ReceptionDesk")
+    install_error_hook(lang, log_file)
+    try:
+        desk = open_desk()
+    except UserError as error:
+        QMessageBox.critical(None, "ReceptionDesk", error.render(lang))
+        return 2
+    with desk:
+        if not desk.context.is_set_up:
+            if UnitSetupDialog(desk.setup, lang).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        window = MainWindow(desk, lang)
+        window.show()
+        return app.exec()
