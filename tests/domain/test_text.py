@@ -127,7 +127,8 @@ def test_clean_line_is_one_clean_nfc_line(raw):
 
 
 def test_clean_paragraphs_examples():
-    raw = "\n\n  Ông A  trình bày:\t\n\n\n\n - tranh chấp   đất\u00a0đai \r\n\r\n  \n Kết thúc.  \n\n"
+    raw = ("\n\n  Ông A  trình bày:\t\n\n\n\n - tranh chấp   đất\u00a0đai \r\n\r\n  \n"
+           " Kết thúc.  \n\n")
     assert clean_paragraphs(raw) == "Ông A trình bày:\n\n- tranh chấp đất đai\n\nKết thúc."
     assert clean_paragraphs(None) == ""
     assert clean_paragraphs(" \n \n") == ""
@@ -250,7 +251,8 @@ def test_name_sort_key_is_stable():
 
 def test_name_sort_key_handles_other_characters():
     # Punctuation, foreign letters and other scripts get a deterministic place, and no NUL.
-    samples = ["H'Hen Niê", "Y-Moan Ênuôl", "Müller", "Søren", "Ким", "李明", "Ann\x00a", "O\u0300\u0308"]
+    samples = ["H'Hen Niê", "Y-Moan Ênuôl", "Müller", "Søren", "Ким", "李明", "Ann\x00a",
+               "O\u0300\u0308"]
     for sample in samples:
         key = name_sort_key(sample)
         assert "\x00" not in key

@@ -121,6 +121,8 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_date ON sessions (session_date, id);
 CREATE INDEX sessions_sector_date ON sessions (sector, session_date);
+CREATE INDEX sessions_kind_date ON sessions (kind, session_date);
+CREATE INDEX sessions_status_date ON sessions (status, session_date);
 CREATE INDEX sessions_seq ON sessions (seq);
 CREATE TABLE cases (
     {RECORD_COLUMNS},
@@ -153,6 +155,12 @@ CREATE TABLE cases (
 CREATE INDEX cases_received ON cases (received_on, id);
 CREATE INDEX cases_type_received ON cases (content_type, received_on);
 CREATE INDEX cases_field_status ON cases (field_code, status, received_on);
+CREATE INDEX cases_field_received ON cases (field_code, received_on);
+CREATE INDEX cases_status_received ON cases (status, received_on);
+CREATE INDEX cases_competence_received ON cases (in_competence, received_on);
+CREATE INDEX cases_complex_received ON cases (flag_complex, received_on);
+CREATE INDEX cases_bypass_received ON cases (flag_bypass, received_on);
+CREATE INDEX cases_long_running_received ON cases (flag_long_running, received_on);
 CREATE INDEX cases_status_due ON cases (status, due_date);
 CREATE INDEX cases_due ON cases (due_date);
 CREATE INDEX cases_direction ON cases (direction, received_on);
@@ -198,9 +206,9 @@ CREATE INDEX visits_channel_date ON visits (channel, visit_date);
 CREATE INDEX visits_delegation_date ON visits (is_delegation, visit_date);
 CREATE INDEX visits_competence_date ON visits (in_competence, visit_date);
 CREATE INDEX visits_first_date ON visits (first_time, visit_date);
-CREATE INDEX visits_voided_date ON visits (voided, visit_date);
 CREATE INDEX visits_name_sort ON visits (name_sort);
 CREATE INDEX visits_logbook ON visits (year, logbook_no);
+CREATE INDEX visits_year_date ON visits (year, visit_date);
 CREATE INDEX visits_id_number ON visits (id_number) WHERE id_number IS NOT NULL;
 CREATE INDEX visits_seq ON visits (seq);
 CREATE TABLE visit_cases (
@@ -230,6 +238,7 @@ CREATE TABLE letters (
 CREATE INDEX letters_received ON letters (received_on, id);
 CREATE INDEX letters_case ON letters (case_id);
 CREATE INDEX letters_channel_received ON letters (channel, received_on);
+CREATE INDEX letters_year_received ON letters (year, received_on);
 CREATE INDEX letters_seq ON letters (seq);
 CREATE TABLE session_cases (
     session_id INTEGER NOT NULL REFERENCES sessions (id),
@@ -258,6 +267,7 @@ CREATE INDEX assignments_open_deadline ON assignments (result_on, deadline);
 CREATE INDEX assignments_told ON assignments (citizen_told_on, result_on);
 CREATE INDEX assignments_case ON assignments (case_id);
 CREATE INDEX assignments_assigned ON assignments (assigned_on);
+CREATE INDEX assignments_assignee ON assignments (assignee, deadline);
 CREATE INDEX assignments_session ON assignments (session_id);
 CREATE INDEX assignments_seq ON assignments (seq);
 CREATE TABLE attachments (
