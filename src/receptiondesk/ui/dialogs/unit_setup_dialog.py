@@ -30,6 +30,7 @@ class UnitSetupDialog(QDialog):
         self._setup = setup
         self._lang = lang
         self.setWindowTitle(_tr("Thiết lập bàn tiếp công dân"))
+        self.setMinimumWidth(520)
         intro = QLabel(_tr("Chọn đơn vị hành chính (xã, phường, đặc khu) của bàn tiếp công dân này."))
         intro.setWordWrap(True)
         self.province = QComboBox()
