@@ -57,4 +57,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.calendar_kind": {"vi": "Loại ngày", "en": "Kind of day"},
     "field.visit": {"vi": "Lượt tiếp", "en": "Visit"},
     "field.citizen": {"vi": "Công dân", "en": "Citizen"},
+    "field.attachment_title": {"vi": "Tên tài liệu", "en": "Document title"},
+    "field.attachment_pages": {"vi": "Số trang", "en": "Pages"},
 }

@@ -30,6 +30,8 @@ from receptiondesk.storage import listing, records, search
 from receptiondesk.storage.cases import CASE_LIST
 from receptiondesk.storage.records import Stamp
 
+MAX_ATTACHMENT_PAGES = 10_000
+
 #: Allowed forward moves of a case's status (voiding is separate and always allowed).
 NEXT_STATUS = {
     CaseStatus.RECEIVED: {CaseStatus.IN_PROGRESS, CaseStatus.CONCLUDED, CaseStatus.INFORMED, CaseStatus.CLOSED},
@@ -269,3 +271,28 @@ class CaseService:
 
     def close(self, case_uuid: str, on: date | str | None = None) -> dict[str, Any]:
         return self._advance(case_uuid, CaseStatus.CLOSED, on, {}, "case.close")
+
+    # -- documents handed in -------------------------------------------------------------
+    def add_attachment(self, case_uuid: str, title: str, pages: int = 1, original: bool = False,
+                       visit_uuid: str | None = None) -> str:
+        """Record a document the citizen handed in (what the receipt lists); no scan of ID cards is kept."""
+        problems: list[Problem] = []
+        name = clean_line(title)
+        if not name:
+            problems.append(Problem("value.required", "attachment_title"))
+        if not isinstance(pages, int) or not 1 <= pages <= MAX_ATTACHMENT_PAGES:
+            problems.append(Problem("case.attachment_pages", "attachment_pages", {"max": MAX_ATTACHMENT_PAGES}))
+        raise_for(problems)
+        with self.context.database.write() as conn:
+            case_id = records.record_id_for(conn, "cases", case_uuid, field="case")
+            visit_id = records.record_id_for(conn, "visits", visit_uuid, field="visit") if visit_uuid else None
+            stamp = self.context.stamp()
+            _, uuid = records.insert_record(conn, "attachments", stamp, {
+                "case_id": case_id, "visit_id": visit_id, "title": name, "pages": pages, "original": int(original)})
+            records.append_audit(conn, stamp, "attachment.add", "attachments", uuid, {"case": case_uuid})
+        return uuid
+
+    def attachments(self, case_uuid: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.context.database.query(
+            "SELECT uuid, title, pages, original, voided FROM attachments "
+            "WHERE case_id = (SELECT id FROM cases WHERE uuid = ?) ORDER BY id", (case_uuid,))]

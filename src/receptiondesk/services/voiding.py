@@ -9,7 +9,8 @@ from receptiondesk.storage import records
 
 #: What the user can void, by the name used in the GUI and the CLI.
 VOIDABLE = {"visit": "visits", "letter": "letters", "case": "cases", "session": "sessions",
-            "assignment": "assignments", "citizen": "citizens", "signer": "signers"}
+            "assignment": "assignments", "citizen": "citizens", "signer": "signers",
+            "attachment": "attachments"}
 MIN_REASON_LENGTH = 5
 
 
