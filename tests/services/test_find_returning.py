@@ -30,8 +30,6 @@ def test_by_id_number(desk, duc, typed):
     assert (found[0]["last_visit"], found[0]["visit_count"]) == ("2026-02-02", 1)  # the voided visit is left out
 
 
-@pytest.mark.xfail(strict=True, reason="find_returning only strips spaces from the ID number; dots and dashes, "
-                                       "which intake strips (normalise_id_number), make the lookup miss")
 @pytest.mark.parametrize("typed", ["001.085.012.345", "001-085-012345"])
 def test_by_id_number_typed_with_dots_or_dashes(desk, duc, typed):
     assert _uuids(desk.intake.find_returning(id_number=typed)) == [duc]

@@ -95,9 +95,6 @@ def test_letter_on_an_existing_case_opens_no_new_case(desk):
         [(result.uuid, first.case_uuids[0], "complaint")]
 
 
-@pytest.mark.xfail(strict=True, reason="register_letter protects the writer only when the letter opens a new "
-                                       "denunciation; a letter on an existing denunciation case leaves the writer "
-                                       "unprotected, while register_visit protects a visitor in that case")
 def test_letter_on_an_existing_denunciation_protects_the_writer(desk):
     first = desk.intake.register_visit(visit(cases=[case("denunciation", "corruption", "Tố cáo cán bộ")]))
     result = desk.intake.register_letter(letter(case_uuid=first.case_uuids[0], citizen=no_paper("Hoàng Văn Tư")))

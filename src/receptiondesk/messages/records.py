@@ -41,6 +41,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "en": "cannot be before the day the case was received."},
     "case.bad_transition": {"vi": "không thể chuyển vụ việc từ trạng thái “{current}” sang “{target}”.",
                             "en": "a case cannot go from “{current}” to “{target}”."},
+    "case.visit_not_of_case": {"vi": "lượt tiếp này không thuộc vụ việc đã chọn.",
+                               "en": "this visit does not belong to the chosen case."},
     "case.attachment_pages": {"vi": "số trang phải từ 1 đến {max}.", "en": "pages must be 1 to {max}."},
     "session.cancelled": {"vi": "kỳ tiếp này đã bị hủy.", "en": "this session was cancelled."},
     "session.delegate_required": {"vi": "tiếp theo ủy quyền phải ghi tên người được ủy quyền tiếp.",

@@ -103,14 +103,20 @@ def open_case(context: DeskContext, conn: sqlite3.Connection, stamp: Stamp, case
 
 
 def recompute_open_due_dates(context: DeskContext, conn: sqlite3.Connection) -> int:
-    """Recompute the stored due date of every open case (after the calendar changed); returns how many moved."""
+    """Recompute the stored due date of every open case (after the calendar or the remote-area setting changed).
+
+    Each moved due date is a new version of its case, so sync carries it; returns how many moved.
+    """
     changed = 0
+    stamp = context.stamp()
     rows = conn.execute("SELECT * FROM cases WHERE voided = 0 AND status IN ('received', 'in_progress')").fetchall()
     for row in rows:
         new_due = _due(context, dict(row))
         if new_due != row["due_date"]:
-            conn.execute("UPDATE cases SET due_date = ? WHERE id = ?", (new_due, row["id"]))
+            records.update_record(conn, "cases", row["id"], stamp, {"due_date": new_due})
             changed += 1
+    if changed:
+        records.append_audit(conn, stamp, "case.due_recomputed", "cases", None, {"cases": changed})
     return changed
 
 
@@ -211,6 +217,8 @@ class CaseService:
         """Record what the desk did with a received case (guide, transfer, accept, answer, file, refuse)."""
         problems: list[Problem] = []
         on_date = parse_date(on or self.context.today(), "direction_date", problems)
+        if on_date is not None and on_date > self.context.today():
+            problems.append(Problem("value.date_in_future", "direction_date"))
         direction = validate_direction(draft, problems, required=True)
         raise_for(problems)
         with self.context.database.write() as conn:
@@ -246,6 +254,8 @@ class CaseService:
         with self.context.database.write() as conn:
             row = self._load_open(conn, case_uuid)
             current = CaseStatus(row["status"])
+            if on_date < date.fromisoformat(row["received_on"]):
+                raise UserError("case.date_before_received", "status_date")
             if target not in NEXT_STATUS[current]:
                 raise UserError("case.bad_transition", "status", current=current.value, target=target.value)
             update = {"status": target.value, "step_started_on": on_date.isoformat(), **extra}
@@ -285,7 +295,12 @@ class CaseService:
         raise_for(problems)
         with self.context.database.write() as conn:
             case_id = records.record_id_for(conn, "cases", case_uuid, field="case")
-            visit_id = records.record_id_for(conn, "visits", visit_uuid, field="visit") if visit_uuid else None
+            visit_id = None
+            if visit_uuid:
+                visit_id = records.record_id_for(conn, "visits", visit_uuid, field="visit")
+                if not conn.execute("SELECT 1 FROM visit_cases WHERE visit_id = ? AND case_id = ?",
+                                    (visit_id, case_id)).fetchone():
+                    raise UserError("case.visit_not_of_case", "visit")
             stamp = self.context.stamp()
             _, uuid = records.insert_record(conn, "attachments", stamp, {
                 "case_id": case_id, "visit_id": visit_id, "title": name, "pages": pages, "original": int(original)})

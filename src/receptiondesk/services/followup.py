@@ -28,6 +28,8 @@ class FollowupService:
         problems: list[Problem] = []
         today = self.context.today()
         assigned_on = parse_date(draft.assigned_on or today, "assigned_on", problems)
+        if assigned_on is not None and assigned_on > today:
+            problems.append(Problem("value.date_in_future", "assigned_on"))
         assignee = clean_line(draft.assignee)
         if not assignee:
             problems.append(Problem("value.required", "assignee"))
@@ -99,9 +101,9 @@ class FollowupService:
             pending = conn.execute(
                 "SELECT count(*) FROM assignments WHERE case_id = ? AND voided = 0 AND citizen_told_on IS NULL",
                 (row["case_id"],)).fetchone()[0]
-            case = conn.execute("SELECT uuid, status, concluded_on FROM cases WHERE id = ?",
+            case = conn.execute("SELECT uuid, status, concluded_on, voided FROM cases WHERE id = ?",
                                 (row["case_id"],)).fetchone()
-            if pending == 0 and case["status"] in (CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS, CaseStatus.CONCLUDED):
+            if pending == 0 and not case["voided"] and case["status"] in (CaseStatus.RECEIVED, CaseStatus.IN_PROGRESS, CaseStatus.CONCLUDED):
                 changes = {"status": CaseStatus.INFORMED.value, "informed_on": told_on.isoformat(),
                            "step_started_on": told_on.isoformat(), "due_date": None}
                 if not case["concluded_on"]:

@@ -17,7 +17,7 @@ from receptiondesk.domain.cases import (
     validate_direction,
 )
 from receptiondesk.domain.citizens import CitizenRecord, validate_citizen
-from receptiondesk.domain.identity import check_phone
+from receptiondesk.domain.identity import check_phone, normalise_id_number
 from receptiondesk.domain.letters import LetterChannel, LetterDraft
 from receptiondesk.domain.text import clean_line, fold
 from receptiondesk.domain.values import parse_date, parse_enum
@@ -53,6 +53,11 @@ class LetterResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
+def _record_of(row: sqlite3.Row) -> CitizenRecord:
+    """A stored citizen as a CitizenRecord (for a letter from a known citizen typed by reference only)."""
+    return CitizenRecord(**{name: row[name] for name in CitizenRecord.__dataclass_fields__})
+
+
 def _citizen_values(citizen: CitizenRecord) -> dict[str, Any]:
     return {
         "kind": citizen.kind, "full_name": citizen.full_name, "name_folded": citizen.name_folded,
@@ -82,7 +87,9 @@ class IntakeService:
         values = _citizen_values(citizen)
         if row is None:
             values["protected"] = int(protected)
-            return records.insert_record(conn, "citizens", stamp, values)
+            citizen_id, uuid = records.insert_record(conn, "citizens", stamp, values)
+            records.append_audit(conn, stamp, "citizen.create", "citizens", uuid, {"kind": citizen.kind})
+            return citizen_id, uuid
         changes = {k: v for k, v in values.items() if row[k] != v and v not in (None, "")}
         if protected and not row["protected"]:
             changes["protected"] = 1
@@ -126,7 +133,8 @@ class IntakeService:
                     warnings.append(Problem("visit.session_other_day", "visit_date",
                                             {"session_date": session["session_date"]}, warning=True))
                 reception_kind = ReceptionKind.SESSION
-            existing_case_ids = [records.record_id_for(conn, "cases", u, field="case") for u in draft.case_uuids]
+            case_uuids = list(dict.fromkeys(draft.case_uuids))  # a case listed twice is linked once
+            existing_case_ids = [records.record_id_for(conn, "cases", u, field="case") for u in case_uuids]
             if existing_case_ids and not protected:
                 protected = bool(conn.execute(
                     f"SELECT 1 FROM cases WHERE content_type = 'denunciation' AND id IN "
@@ -137,13 +145,14 @@ class IntakeService:
                 case_id, case_uuid = open_case(self.context, conn, stamp, record, visit.direction, visit.visit_date,
                                                "visit", citizen_id, citizen.full_name)
                 case_links.append((case_id, case_uuid, True))
-            for case_id, case_uuid in zip(existing_case_ids, draft.case_uuids):
+            for case_id, case_uuid in zip(existing_case_ids, case_uuids):
                 earlier = conn.execute(
                     "SELECT 1 FROM visit_cases vc JOIN visits v ON v.id = vc.visit_id "
                     "WHERE vc.case_id = ? AND v.voided = 0 AND v.visit_date <= ? LIMIT 1",
                     (case_id, visit.visit_date.isoformat())).fetchone()
                 case_links.append((case_id, case_uuid, earlier is None))
             first_time = any(first for _, _, first in case_links)
+            backdated = [case_id for case_id, _, first in case_links[len(new_cases):] if first]
             year = visit.visit_date.year
             logbook_no = records.allocate_number(conn, LOGBOOK, settings.unit_code, year)
             visit_id, visit_uuid = records.insert_record(conn, "visits", stamp, {
@@ -180,6 +189,7 @@ class IntakeService:
             search.index_record(conn, "visits", visit_id, citizen.full_name, citizen.address, visit.summary)
             records.append_audit(conn, stamp, "visit.register", "visits", visit_uuid,
                                  {"year": year, "logbook_no": logbook_no, "cases": len(case_links)})
+            _demote_later_first_visits(conn, stamp, backdated, visit_id)
         return VisitResult(visit_uuid, year, logbook_no, citizen_uuid, [u for _, u, _ in case_links],
                            first_time, warnings)
 
@@ -209,9 +219,19 @@ class IntakeService:
         stamp = self.context.stamp()
         with self.context.database.write() as conn:
             citizen_id = None
+            if new_case is not None:
+                protected = new_case.content_type is ContentType.DENUNCIATION
+            else:
+                existing = conn.execute("SELECT content_type FROM cases WHERE uuid = ?", (draft.case_uuid,)).fetchone()
+                protected = existing is not None and existing[0] == ContentType.DENUNCIATION
             if citizen is not None:
-                protected = bool(new_case and new_case.content_type is ContentType.DENUNCIATION)
                 citizen_id, _ = self._store_citizen(conn, stamp, citizen, draft.citizen_uuid, protected)
+            elif draft.citizen_uuid:
+                citizen_id = records.record_id_for(conn, "citizens", draft.citizen_uuid, field="citizen")
+                row = conn.execute("SELECT * FROM citizens WHERE id = ?", (citizen_id,)).fetchone()
+                citizen = _record_of(row)
+                if protected and not row["protected"]:
+                    records.update_record(conn, "citizens", citizen_id, stamp, {"protected": 1})
             if new_case is not None:
                 case_id, case_uuid = open_case(self.context, conn, stamp, new_case, direction, received_on, "letter",
                                                citizen_id, citizen.full_name if citizen else "")
@@ -243,7 +263,7 @@ class IntakeService:
         clauses, params = [], []
         if id_number and clean_line(id_number):
             clauses.append("c.id_number = ?")
-            params.append(clean_line(id_number).replace(" ", "").upper())
+            params.append(normalise_id_number(id_number).upper())
         if phone:
             normalised, _ = check_phone(phone)
             if normalised:
@@ -277,6 +297,23 @@ class IntakeService:
             "WHERE citizen_id = (SELECT id FROM citizens WHERE uuid = ?) AND voided = 0 AND status != 'closed' "
             "ORDER BY received_on DESC", (citizen_uuid,))
         return [dict(r) for r in rows]
+
+
+def _demote_later_first_visits(conn: sqlite3.Connection, stamp: Stamp, case_ids: list[int], visit_id: int) -> None:
+    """A visit entered late, dated before a case's first visit, becomes the first: the old first one is a repeat."""
+    for case_id in case_ids:
+        later = conn.execute("SELECT vc.visit_id FROM visit_cases vc JOIN visits v ON v.id = vc.visit_id "
+                             "WHERE vc.case_id = ? AND vc.first_time = 1 AND vc.visit_id != ?",
+                             (case_id, visit_id)).fetchall()
+        for (other_id,) in later:
+            conn.execute("UPDATE visit_cases SET first_time = 0 WHERE visit_id = ? AND case_id = ?",
+                         (other_id, case_id))
+            still_first = conn.execute("SELECT max(first_time) FROM visit_cases WHERE visit_id = ?",
+                                       (other_id,)).fetchone()[0]
+            if not still_first:
+                records.update_record(conn, "visits", other_id, stamp, {"first_time": 0})
+                uuid = conn.execute("SELECT uuid FROM visits WHERE id = ?", (other_id,)).fetchone()[0]
+                records.append_audit(conn, stamp, "visit.repeat", "visits", uuid, {"reason": "earlier visit entered"})
 
 
 def _direction_columns(direction: DirectionRecord) -> dict[str, Any]:

@@ -71,6 +71,11 @@ class SessionService:
         values, warnings = self._validate(draft)
         with self.context.database.write() as conn:
             session_id = records.record_id_for(conn, "sessions", session_uuid, field="session")
+            status = conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()[0]
+            if status == SessionStatus.CANCELLED:
+                raise UserError("session.cancelled", "session")
+            if status == SessionStatus.HELD and date.fromisoformat(values["session_date"]) > self.context.today():
+                raise UserError("session.held_in_future", "session_date")
             stamp = self.context.stamp()
             records.update_record(conn, "sessions", session_id, stamp, values)
             records.append_audit(conn, stamp, "session.update", "sessions", session_uuid)
@@ -99,6 +104,8 @@ class SessionService:
         with self.context.database.write() as conn:
             session_id = records.record_id_for(conn, "sessions", session_uuid, field="session")
             case_id = records.record_id_for(conn, "cases", case_uuid, field="case")
+            if conn.execute("SELECT status FROM sessions WHERE id = ?", (session_id,)).fetchone()[0] == "cancelled":
+                raise UserError("session.cancelled", "session")
             position = conn.execute("SELECT count(*) FROM session_cases WHERE session_id = ?",
                                     (session_id,)).fetchone()[0]
             conn.execute("INSERT OR IGNORE INTO session_cases (session_id, case_id, position) VALUES (?, ?, ?)",

@@ -73,17 +73,32 @@ class SetupService:
         return settings
 
     def update_settings(self, **changes: object) -> DeskSettings:
+        """Change the desk's settings (not its unit); a change of remote-area status moves open cases' due dates."""
         settings = self.context.require_setup()
         if "commune_code" in changes and changes["commune_code"] != settings.commune_code:
             raise UserError("setup.unit_fixed")
+        if "delegation_threshold" in changes:
+            try:
+                changes["delegation_threshold"] = int(changes["delegation_threshold"])
+            except (TypeError, ValueError):
+                raise UserError("setup.threshold_range", "delegation_threshold") from None
+            if not 2 <= changes["delegation_threshold"] <= 100:
+                raise UserError("setup.threshold_range", "delegation_threshold")
+        for name in ("officer_name", "upper_level_name", "upper_level_code"):
+            if name in changes:
+                changes[name] = clean_line(str(changes[name] or ""))
+        if "remote_area" in changes:
+            changes["remote_area"] = bool(changes["remote_area"])
+        if "villages" in changes:
+            changes["villages"] = [clean_line(v) for v in changes["villages"] if clean_line(v)]
         updated = replace(settings, **changes)
-        if not 2 <= int(updated.delegation_threshold) <= 100:
-            raise UserError("setup.threshold_range", "delegation_threshold")
         with self.context.database.write() as conn:
             save_settings(conn, updated)
+            self.context.settings_changed()
             records.append_audit(conn, self.context.stamp(), "desk.settings", "settings", None,
                                  {"changed": sorted(changes)})
-        self.context.settings_changed()
+            if updated.remote_area != settings.remote_area:
+                self._recompute_due_dates(conn)
         return updated
 
     def add_signer(self, signer: SignerDraft) -> str:

@@ -21,7 +21,8 @@ def _overdue(today):
 
 
 def _not_told(value):
-    return "assignments.result_on IS NOT NULL AND assignments.citizen_told_on IS NULL", []
+    clause = "assignments.result_on IS NOT NULL AND assignments.citizen_told_on IS NULL"
+    return (clause, []) if value else (f"NOT ({clause})", [])
 
 
 def _case(value):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from receptiondesk.storage.listing import ListSpec, at_least, at_most, equals, flag
+from receptiondesk.storage.search import match_expression
 
 CASE_COLUMNS = """cases.id, cases.uuid, cases.unit_code, cases.received_on, cases.source, cases.content_type,
     cases.field_code, cases.summary, cases.respondent_name, cases.respondent_position, cases.respondent_body,
@@ -18,7 +19,11 @@ def _overdue(today):
     return "cases.status IN ('received', 'in_progress') AND cases.due_date < ?", [str(today)]
 
 
-def _search(match):
+def _search(text):
+    """Cases whose folded citizen name, respondent or summary hold every word of `text` (diacritics optional)."""
+    match = match_expression(str(text))
+    if match is None:
+        return "1", []
     return "cases.id IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)", [match]
 
 
