@@ -113,7 +113,7 @@ def test_letter_on_an_unknown_case_saves_nothing(desk):
 
 
 @pytest.mark.parametrize("kwargs, field, code", [
-    ({"when": "2026-03-11"}, "received_on", "visit.date_in_future"),
+    ({"when": "2026-03-11"}, "received_on", "value.date_in_future"),
     ({"when": "hôm qua"}, "received_on", "value.bad_date"),
     ({"summary": ""}, "summary", "value.required"),
     ({"channel": "pigeon"}, "letter_channel", "value.not_allowed"),

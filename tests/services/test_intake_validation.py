@@ -55,7 +55,7 @@ BAD_VISITS: dict[str, tuple[Callable[[], VisitDraft], str, str]] = {
     "content too long": (
         lambda: visit(summary="x" * 4001), "summary", "value.too_long"),
     "visit after today": (
-        lambda: visit(when="2026-03-11"), "visit_date", "visit.date_in_future"),
+        lambda: visit(when="2026-03-11"), "visit_date", "value.date_in_future"),
     "visit date not a date": (
         lambda: visit(when="31/02/2026"), "visit_date", "value.bad_date"),
     "visit date missing": (

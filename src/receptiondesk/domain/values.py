@@ -45,6 +45,14 @@ def parse_date(value: date | str | None, field: str, problems: list[Problem]) ->
     return None
 
 
+def parse_past_date(value: date | str | None, field: str, problems: list[Problem], today: date) -> date | None:
+    """A date that has already come (a visit, a result, a notification...): today at the latest."""
+    parsed = parse_date(value, field, problems)
+    if parsed is not None and parsed > today:
+        problems.append(Problem("value.date_in_future", field, {"today": format_date_vn(today)}))
+    return parsed
+
+
 def parse_enum(enum: type[E], value: E | str | None, field: str, problems: list[Problem]) -> E | None:
     """The enum member for `value`; a problem listing the allowed values otherwise."""
     if value is None or value == "":

@@ -9,7 +9,7 @@ from enum import StrEnum
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft, DirectionRecord, clean_summary, validate_direction
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.text import clean_line
-from receptiondesk.domain.values import parse_date, parse_enum
+from receptiondesk.domain.values import parse_enum, parse_past_date
 from receptiondesk.errors import Problem
 
 MAX_REPRESENTATIVES = 5
@@ -79,9 +79,7 @@ def validate_visit(draft: VisitDraft, *, today: date, delegation_threshold: int,
                    problems: list[Problem]) -> VisitRecord | None:
     """Validate the visit's own fields (the citizen and cases are validated by their modules)."""
     before = sum(1 for p in problems if not p.warning)
-    visit_date = parse_date(draft.visit_date, "visit_date", problems)
-    if visit_date is not None and visit_date > today:
-        problems.append(Problem("visit.date_in_future", "visit_date", {"today": today.strftime("%d/%m/%Y")}))
+    visit_date = parse_past_date(draft.visit_date, "visit_date", problems, today)
     came_as = parse_enum(CameAs, draft.came_as or CameAs.SELF, "came_as", problems)
     proof = clean_line(draft.proof_paper)
     if came_as not in (None, CameAs.SELF) and not proof:

@@ -7,7 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "value.not_allowed": {"vi": "giá trị “{value}” không hợp lệ; chọn một trong: {allowed}.",
                           "en": "“{value}” is not allowed; choose one of: {allowed}."},
     "value.too_long": {"vi": "quá dài (tối đa {max} ký tự).", "en": "is too long (at most {max} characters)."},
-    "value.date_in_future": {"vi": "không được sau ngày hôm nay.", "en": "cannot be after today."},
+    "value.date_in_future": {"vi": "không được sau ngày hôm nay ({today}).", "en": "cannot be after today ({today})."},
     "citizen.birth_year_range": {"vi": "năm sinh phải từ 1900 đến {max}.",
                                  "en": "the birth year must be between 1900 and {max}."},
     "direction.body_required": {"vi": "cần ghi rõ cơ quan, đơn vị được hướng dẫn hoặc chuyển đến.",
@@ -19,7 +19,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "direction.accept_outside_competence": {
         "vi": "không thể thụ lý vụ việc không thuộc thẩm quyền; hãy hướng dẫn hoặc chuyển đơn.",
         "en": "a matter outside this unit's competence cannot be accepted; guide or transfer it."},
-    "visit.date_in_future": {"vi": "không được sau ngày hôm nay ({today}).", "en": "cannot be after today ({today})."},
     "visit.proof_required": {
         "vi": "người đại diện, người được ủy quyền, luật sư hoặc trợ giúp viên pháp lý phải có giấy tờ chứng minh.",
         "en": "a representative, authorised person, lawyer or legal-aid helper must show the paper that proves it."},

@@ -23,7 +23,7 @@ from receptiondesk.domain.cases import (
     validate_direction,
 )
 from receptiondesk.domain.text import clean_line
-from receptiondesk.domain.values import parse_date
+from receptiondesk.domain.values import parse_past_date
 from receptiondesk.errors import Problem, UserError, raise_for
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import listing, records, search
@@ -61,6 +61,15 @@ def _due(context: DeskContext, row: dict[str, Any]) -> str | None:
     return due.isoformat() if due else None
 
 
+def _closing_dates(status: CaseStatus, on: date) -> dict[str, str]:
+    """A direction that ends the desk's work on the day (answered, filed, refused) dates the end at once."""
+    if status is CaseStatus.INFORMED:
+        return {"concluded_on": on.isoformat(), "informed_on": on.isoformat()}
+    if status is CaseStatus.CLOSED:
+        return {"closed_on": on.isoformat()}
+    return {}
+
+
 def open_case(context: DeskContext, conn: sqlite3.Connection, stamp: Stamp, case: CaseRecord,
               direction: DirectionRecord, received_on: date, source: str, citizen_id: int | None,
               citizen_name: str = "") -> tuple[int, str]:
@@ -89,10 +98,7 @@ def open_case(context: DeskContext, conn: sqlite3.Connection, stamp: Stamp, case
         "status": status.value,
         "step_started_on": received_on.isoformat(),
     }
-    if status is CaseStatus.INFORMED:
-        values["concluded_on"] = values["informed_on"] = received_on.isoformat()
-    elif status is CaseStatus.CLOSED:
-        values["closed_on"] = received_on.isoformat()
+    values.update(_closing_dates(status, received_on))
     values["due_date"] = _due(context, values)
     case_id, case_uuid = records.insert_record(conn, "cases", stamp, values)
     search.index_record(conn, "cases", case_id, citizen_name,
@@ -216,9 +222,7 @@ class CaseService:
     def set_direction(self, case_uuid: str, draft: DirectionDraft, on: date | str | None = None) -> dict[str, Any]:
         """Record what the desk did with a received case (guide, transfer, accept, answer, file, refuse)."""
         problems: list[Problem] = []
-        on_date = parse_date(on or self.context.today(), "direction_date", problems)
-        if on_date is not None and on_date > self.context.today():
-            problems.append(Problem("value.date_in_future", "direction_date"))
+        on_date = parse_past_date(on or self.context.today(), "direction_date", problems, self.context.today())
         direction = validate_direction(draft, problems, required=True)
         raise_for(problems)
         with self.context.database.write() as conn:
@@ -237,19 +241,14 @@ class CaseService:
                 "status": status.value,
                 "step_started_on": on_date.isoformat(),
             }
-            if status is CaseStatus.INFORMED:
-                update["concluded_on"] = update["informed_on"] = on_date.isoformat()
-            elif status is CaseStatus.CLOSED:
-                update["closed_on"] = on_date.isoformat()
+            update.update(_closing_dates(status, on_date))
             self._save(conn, self.context.stamp(), row, update, "case.direction")
         return self.get(case_uuid)
 
     def _advance(self, case_uuid: str, target: CaseStatus, on: date | str | None, extra: dict[str, Any],
                  action: str) -> dict[str, Any]:
         problems: list[Problem] = []
-        on_date = parse_date(on or self.context.today(), "status_date", problems)
-        if on_date is not None and on_date > self.context.today():
-            problems.append(Problem("value.date_in_future", "status_date"))
+        on_date = parse_past_date(on or self.context.today(), "status_date", problems, self.context.today())
         raise_for(problems)
         with self.context.database.write() as conn:
             row = self._load_open(conn, case_uuid)

@@ -8,7 +8,7 @@ from typing import Any
 from receptiondesk.domain.assignments import AssignmentDraft, NotifyWay
 from receptiondesk.domain.cases import CaseStatus, clean_summary
 from receptiondesk.domain.text import clean_line
-from receptiondesk.domain.values import parse_date, parse_enum
+from receptiondesk.domain.values import parse_date, parse_enum, parse_past_date
 from receptiondesk.errors import Problem, UserError, raise_for
 from receptiondesk.services.context import DeskContext, Saved
 from receptiondesk.storage import listing, records
@@ -27,9 +27,7 @@ class FollowupService:
         """Assign a task on a case; the deadline is a date or a number of working days from the assignment."""
         problems: list[Problem] = []
         today = self.context.today()
-        assigned_on = parse_date(draft.assigned_on or today, "assigned_on", problems)
-        if assigned_on is not None and assigned_on > today:
-            problems.append(Problem("value.date_in_future", "assigned_on"))
+        assigned_on = parse_past_date(draft.assigned_on or today, "assigned_on", problems, today)
         assignee = clean_line(draft.assignee)
         if not assignee:
             problems.append(Problem("value.required", "assignee"))
@@ -65,9 +63,7 @@ class FollowupService:
         """The assignee reported back."""
         problems: list[Problem] = []
         text = clean_summary(result, "result", problems)
-        result_on = parse_date(on or self.context.today(), "result_on", problems)
-        if result_on is not None and result_on > self.context.today():
-            problems.append(Problem("value.date_in_future", "result_on"))
+        result_on = parse_past_date(on or self.context.today(), "result_on", problems, self.context.today())
         raise_for(problems)
         with self.context.database.write() as conn:
             assignment_id = records.record_id_for(conn, "assignments", assignment_uuid, field="assignment")
@@ -83,9 +79,7 @@ class FollowupService:
         """The citizen was told the result; when every assignment of the case is told, the case is informed."""
         problems: list[Problem] = []
         way = parse_enum(NotifyWay, how, "told_how", problems)
-        told_on = parse_date(on or self.context.today(), "told_on", problems)
-        if told_on is not None and told_on > self.context.today():
-            problems.append(Problem("value.date_in_future", "told_on"))
+        told_on = parse_past_date(on or self.context.today(), "told_on", problems, self.context.today())
         raise_for(problems)
         with self.context.database.write() as conn:
             assignment_id = records.record_id_for(conn, "assignments", assignment_uuid, field="assignment")

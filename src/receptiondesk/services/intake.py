@@ -20,7 +20,7 @@ from receptiondesk.domain.citizens import CitizenRecord, validate_citizen
 from receptiondesk.domain.identity import check_phone, normalise_id_number
 from receptiondesk.domain.letters import LetterChannel, LetterDraft
 from receptiondesk.domain.text import clean_line, fold
-from receptiondesk.domain.values import parse_date, parse_enum
+from receptiondesk.domain.values import parse_enum, parse_past_date
 from receptiondesk.domain.visits import ReceptionKind, VisitDraft, validate_visit
 from receptiondesk.errors import Problem, UserError, raise_for
 from receptiondesk.services.cases import field_codes, open_case
@@ -199,9 +199,7 @@ class IntakeService:
         settings = self.context.require_setup()
         today = self.context.today()
         problems: list[Problem] = []
-        received_on = parse_date(draft.received_on, "received_on", problems)
-        if received_on is not None and received_on > today:
-            problems.append(Problem("visit.date_in_future", "received_on", {"today": today.strftime("%d/%m/%Y")}))
+        received_on = parse_past_date(draft.received_on, "received_on", problems, today)
         channel = parse_enum(LetterChannel, draft.channel or LetterChannel.POST, "letter_channel", problems)
         sender_body = clean_line(draft.sender_body)
         if channel is LetterChannel.FORWARDED and not sender_body:
