@@ -1,0 +1,362 @@
+"""The command line: a peer of the GUI over the same services, for scripts and for moving data (no Qt here).
+
+Exit codes: 0 done; 1 `check` found problems; 2 the command line itself is wrong; 3 refused (bad input,
+bad file, locked or newer database, data directory missing...); 70 an unexpected error (logged).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from receptiondesk import paths
+from receptiondesk.errors import UserError
+from receptiondesk.messages import LANGUAGES, enum_label, text
+from receptiondesk.services.desk import Desk
+from receptiondesk.storage.listing import ListRequest
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEMS_FOUND = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_BUG = 70
+
+COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check")
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a usage error exits with EXIT_USAGE whatever argparse's default."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse's signature
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+
+
+def _bool_filter(value: str) -> bool:
+    if value.lower() in ("1", "yes", "true", "co", "có"):
+        return True
+    if value.lower() in ("0", "no", "false", "khong", "không"):
+        return False
+    raise argparse.ArgumentTypeError("yes/no")
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="receptiondesk", description="Bàn tiếp công dân — ReceptionDesk")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="the desk's data directory (default: the user data directory)")
+    parser.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of messages (vi, en)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+
+    init = commands.add_parser("init", help="set up a new desk (unit, officer, signers)")
+    init.add_argument("--commune", required=True, help="5-digit commune code (2025 list)")
+    init.add_argument("--officer", default="", help="the reception officer's name")
+    init.add_argument("--signer", action="append", default=[], metavar="NAME|TITLE|ROLE",
+                      help="a signer, e.g. 'Nguyễn Văn A|Chủ tịch|chairman' (repeatable)")
+    init.add_argument("--village", action="append", default=[], help="a village or residential group (repeatable)")
+    init.add_argument("--delegation-threshold", type=int, default=None)
+    init.add_argument("--remote-area", action="store_true", help="longer legal time limits of remote areas")
+
+    imp = commands.add_parser("import", help="import an interchange file (all or nothing)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
+    imp.add_argument("--json", action="store_true")
+
+    exp = commands.add_parser("export", help="export the desk to an interchange file")
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--json", action="store_true")
+
+    search = commands.add_parser("search", help="search visits by name, address or content (diacritics optional)")
+    search.add_argument("text")
+    _paging(search, 50)
+
+    visits = commands.add_parser("visits", help="the reception logbook")
+    visits.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    visits.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    visits.add_argument("--year", type=int)
+    visits.add_argument("--kind", dest="reception_kind", choices=("routine", "session"))
+    visits.add_argument("--channel", choices=("in_person", "online"))
+    visits.add_argument("--direction", choices=("guided", "transferred", "accepted", "answered", "filed", "refused"))
+    visits.add_argument("--content-type", choices=("complaint", "denunciation", "petition", "report"))
+    visits.add_argument("--field", dest="field_code")
+    visits.add_argument("--first-time", type=_bool_filter, metavar="yes|no")
+    visits.add_argument("--delegation", dest="is_delegation", type=_bool_filter, metavar="yes|no")
+    visits.add_argument("--in-competence", type=_bool_filter, metavar="yes|no")
+    visits.add_argument("--id-number")
+    visits.add_argument("--session", metavar="UUID")
+    visits.add_argument("--citizen", metavar="UUID")
+    visits.add_argument("--case", metavar="UUID")
+    visits.add_argument("--sort", choices=("newest", "oldest", "logbook", "name"), default="newest")
+    _paging(visits, 100)
+
+    letters = commands.add_parser("letters", help="the register of letters received")
+    letters.add_argument("--from", dest="received_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    letters.add_argument("--to", dest="received_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    letters.add_argument("--year", type=int)
+    letters.add_argument("--channel", choices=("post", "forwarded", "online"))
+    letters.add_argument("--sort", choices=("newest", "oldest"), default="newest")
+    _paging(letters, 100)
+
+    cases = commands.add_parser("cases", help="cases, filtered by type, field, status...")
+    cases.add_argument("--from", dest="received_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    cases.add_argument("--to", dest="received_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    cases.add_argument("--content-type", choices=("complaint", "denunciation", "petition", "report"))
+    cases.add_argument("--field", dest="field_code")
+    cases.add_argument("--status", choices=("received", "in_progress", "concluded", "informed", "closed"))
+    cases.add_argument("--direction", choices=("guided", "transferred", "accepted", "answered", "filed", "refused"))
+    cases.add_argument("--overdue", action="store_true", help="open cases past their due date today")
+    cases.add_argument("--match", help="words in the summary, citizen or respondent (diacritics optional)")
+    cases.add_argument("--sort", choices=("newest", "oldest", "due"), default="newest")
+    _paging(cases, 100)
+
+    sessions = commands.add_parser("sessions", help="leaders' reception sessions")
+    sessions.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    sessions.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    sessions.add_argument("--sector", choices=("state", "party"))
+    sessions.add_argument("--kind", choices=("scheduled", "ad_hoc", "dialogue"))
+    sessions.add_argument("--status", choices=("planned", "held", "cancelled"))
+    sessions.add_argument("--sort", choices=("newest", "oldest"), default="newest")
+    _paging(sessions, 100)
+
+    assignments = commands.add_parser("assignments", help="assignments under follow-up")
+    assignments.add_argument("--open", type=_bool_filter, metavar="yes|no", help="without a result yet (yes) or with")
+    assignments.add_argument("--overdue", action="store_true", help="past the deadline without a result")
+    assignments.add_argument("--not-told", action="store_true", help="result known, citizen not yet told")
+    assignments.add_argument("--assignee")
+    assignments.add_argument("--case", metavar="UUID")
+    assignments.add_argument("--session", metavar="UUID")
+    assignments.add_argument("--sort", choices=("deadline", "newest"), default="deadline")
+    _paging(assignments, 100)
+
+    check = commands.add_parser("check", help="check the database's integrity")
+    check.add_argument("--json", action="store_true")
+    return parser
+
+
+def _paging(parser: argparse.ArgumentParser, default_limit: int) -> None:
+    parser.add_argument("--limit", type=int, default=default_limit)
+    parser.add_argument("--offset", type=int, default=0)
+    parser.add_argument("--include-voided", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+# -- output --------------------------------------------------------------------------------
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")
+
+
+def _print_table(rows: list[dict[str, Any]], columns: list[tuple[str, str, Callable[[dict], str]]],
+                 lang: str) -> None:
+    headers = [text(f"field.{name}", lang) if name else title for name, title, _ in columns]
+    cells = [[render(row) for _, _, render in columns] for row in rows]
+    widths = [min(60, max([len(h)] + [len(c[i]) for c in cells])) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    for row in cells:
+        print("  ".join((c if len(c) <= w else c[: w - 1] + "…").ljust(w) for c, w in zip(row, widths)).rstrip())
+    print(text("cli.rows", lang, n=len(rows)))
+
+
+def _vn_date(value: str | None) -> str:
+    return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
+
+
+def _visit_columns(lang: str):
+    return [
+        ("", text("cli.col.number", lang), lambda r: f"{r['logbook_no']}/{r['year']}"),
+        ("visit_date", "", lambda r: _vn_date(r["visit_date"])),
+        ("full_name", "", lambda r: r["full_name"]),
+        ("summary", "", lambda r: r["summary"].replace("\n", " ")),
+        ("content_type", "", lambda r: ", ".join(enum_label("content_type", t, lang)
+                                                  for t in (r["content_types"] or "").split(",") if t)),
+        ("headcount", "", lambda r: str(r["headcount"])),
+        ("direction", "", lambda r: enum_label("direction", r["direction"], lang)),
+        ("", "UUID", lambda r: r["uuid"]),
+    ]
+
+
+# -- commands ------------------------------------------------------------------------------
+
+def _filters(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) not in (None, "")}
+
+
+def _list_request(args: argparse.Namespace, filters: dict[str, Any]) -> ListRequest:
+    return ListRequest(filters=filters, sort=args.sort, include_voided=args.include_voided)
+
+
+def cmd_init(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.services.setup import SignerDraft
+
+    signers = []
+    for spec in args.signer:
+        parts = [p.strip() for p in spec.split("|")]
+        if len(parts) != 3:
+            raise UserError("cli.signer_format", "signer_name", value=spec)
+        signers.append(SignerDraft(*parts))
+    settings = desk.setup.initialise(args.commune, args.officer, signers=signers, villages=args.village,
+                                     delegation_threshold=args.delegation_threshold, remote_area=args.remote_area)
+    print(text("cli.initialised", args.lang, unit=settings.commune.commune_name, code=settings.commune_code,
+               path=str(desk.database.path)))
+    return EXIT_OK
+
+
+def cmd_search(desk: Desk, args: argparse.Namespace) -> int:
+    rows = desk.logbook.search(args.text, limit=args.limit, offset=args.offset, include_voided=args.include_voided)
+    return _emit(rows, args, _visit_columns(args.lang))
+
+
+def cmd_visits(desk: Desk, args: argparse.Namespace) -> int:
+    filters = _filters(args, ("date_from", "date_to", "year", "reception_kind", "channel", "direction",
+                              "content_type", "field_code", "first_time", "is_delegation", "in_competence",
+                              "id_number", "session", "citizen", "case"))
+    rows = desk.logbook.visits(_list_request(args, filters), limit=args.limit, offset=args.offset)
+    return _emit(rows, args, _visit_columns(args.lang))
+
+
+def cmd_letters(desk: Desk, args: argparse.Namespace) -> int:
+    filters = _filters(args, ("received_from", "received_to", "year", "channel"))
+    rows = desk.logbook.letters(_list_request(args, filters), limit=args.limit, offset=args.offset)
+    lang = args.lang
+    return _emit(rows, args, [
+        ("", text("cli.col.number", lang), lambda r: f"{r['letter_no']}/{r['year']}"),
+        ("received_on", "", lambda r: _vn_date(r["received_on"])),
+        ("letter_channel", "", lambda r: enum_label("letter_channel", r["channel"], lang)),
+        ("full_name", "", lambda r: r["full_name"]),
+        ("summary", "", lambda r: r["summary"].replace("\n", " ")),
+        ("", "UUID", lambda r: r["uuid"]),
+    ])
+
+
+def cmd_cases(desk: Desk, args: argparse.Namespace) -> int:
+    filters = _filters(args, ("received_from", "received_to", "content_type", "field_code", "status", "direction",
+                              "match"))
+    if args.overdue:
+        filters["overdue_on"] = desk.context.today()
+    rows = desk.cases.list(_list_request(args, filters), limit=args.limit, offset=args.offset)
+    lang = args.lang
+    return _emit(rows, args, [
+        ("received_on", "", lambda r: _vn_date(r["received_on"])),
+        ("content_type", "", lambda r: enum_label("content_type", r["content_type"], lang)),
+        ("field_code", "", lambda r: r["field_code"]),
+        ("summary", "", lambda r: r["summary"].replace("\n", " ")),
+        ("status", "", lambda r: enum_label("case_status", r["status"], lang)),
+        ("", text("cli.col.due", lang), lambda r: _vn_date(r["due_date"])),
+        ("", "UUID", lambda r: r["uuid"]),
+    ])
+
+
+def cmd_sessions(desk: Desk, args: argparse.Namespace) -> int:
+    filters = _filters(args, ("date_from", "date_to", "sector", "kind", "status"))
+    rows = desk.sessions.list(_list_request(args, filters), limit=args.limit, offset=args.offset)
+    lang = args.lang
+    return _emit(rows, args, [
+        ("session_date", "", lambda r: _vn_date(r["session_date"])),
+        ("sector", "", lambda r: enum_label("sector", r["sector"], lang)),
+        ("session_kind", "", lambda r: enum_label("session_kind", r["kind"], lang)),
+        ("leader_name", "", lambda r: r["delegate_name"] or r["leader_name"]),
+        ("status", "", lambda r: enum_label("session_status", r["status"], lang)),
+        ("", text("cli.col.cases", lang), lambda r: str(r["case_count"])),
+        ("", "UUID", lambda r: r["uuid"]),
+    ])
+
+
+def cmd_assignments(desk: Desk, args: argparse.Namespace) -> int:
+    filters = _filters(args, ("open", "assignee", "case", "session"))
+    if args.overdue:
+        filters["overdue_on"] = desk.context.today()
+    if args.not_told:
+        filters["citizen_not_told"] = True
+    rows = desk.followup.list(_list_request(args, filters), limit=args.limit, offset=args.offset)
+    return _emit(rows, args, [
+        ("assignee", "", lambda r: r["assignee"]),
+        ("task", "", lambda r: r["task"].replace("\n", " ")),
+        ("deadline", "", lambda r: _vn_date(r["deadline"])),
+        ("result_on", "", lambda r: _vn_date(r["result_on"])),
+        ("told_on", "", lambda r: _vn_date(r["citizen_told_on"])),
+        ("", "UUID", lambda r: r["uuid"]),
+    ])
+
+
+def cmd_check(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.services.integrity import check_database
+
+    findings = check_database(desk.context)
+    if args.json:
+        _print_json({"ok": not findings, "problems": findings})
+    elif findings:
+        for finding in findings:
+            print(text(finding["code"], args.lang, **finding.get("params", {})))
+    else:
+        print(text("cli.check_ok", args.lang))
+    return EXIT_PROBLEMS_FOUND if findings else EXIT_OK
+
+
+def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.services.interchange import import_file
+
+    report = import_file(desk.context, args.file, dry_run=args.dry_run)
+    if args.json:
+        _print_json(report.as_dict())
+    else:
+        print(text("cli.import_done" if not args.dry_run else "cli.import_dry_run", args.lang, **report.totals()))
+        for entity, counts in report.by_entity().items():
+            print(f"  {entity}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+        for reason in report.rejections[:50]:
+            print("  " + text(reason["code"], args.lang, **reason["params"]))
+    return EXIT_OK
+
+
+def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.services.interchange import export_file
+
+    counts = export_file(desk.context, args.file)
+    if args.json:
+        _print_json({"file": str(args.file), "records": counts})
+    else:
+        print(text("cli.export_done", args.lang, n=sum(counts.values()), file=str(args.file)))
+    return EXIT_OK
+
+
+def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_table(rows, columns, args.lang)
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
+    "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
+    "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
+    "check": cmd_check,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one parsed command; every UserError becomes a message in the user's language and exit code 3."""
+    data_dir: Path = args.data_dir or paths.default_data_dir()
+    try:
+        if args.command != "init" and not (data_dir / paths.DATABASE_FILE).exists():
+            raise UserError("cli.no_desk", path=str(data_dir))
+        with Desk.open(data_dir / paths.DATABASE_FILE) as desk:
+            if args.command != "init":
+                desk.context.require_setup()
+            return HANDLERS[args.command](desk, args)
+    except UserError as error:
+        print(error.render(args.lang), file=sys.stderr)
+        return EXIT_REFUSED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(text("error.unexpected", args.lang, log=str(data_dir / "logs")), file=sys.stderr)
+        return EXIT_BUG

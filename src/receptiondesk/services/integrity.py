@@ -1,0 +1,48 @@
+"""`receptiondesk check`: SQLite's own checks plus the desk's invariants (numbers, links, search index)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from receptiondesk.services.context import DeskContext
+from receptiondesk.storage.search import SEARCH_TABLES
+
+
+def check_database(context: DeskContext) -> list[dict[str, Any]]:
+    """Every problem found, as {code, params}; an empty list means the file is sound."""
+    db = context.database
+    findings: list[dict[str, Any]] = []
+    result = [row[0] for row in db.query("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        findings.append({"code": "check.sqlite_integrity", "params": {"detail": "; ".join(result[:5])}})
+    broken_links = db.query("PRAGMA foreign_key_check")
+    if broken_links:
+        tables = sorted({row[0] for row in broken_links})
+        findings.append({"code": "check.broken_links", "params": {"count": len(broken_links), "tables": tables}})
+    for table, (fts, _) in SEARCH_TABLES.items():
+        try:
+            db.conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+        except Exception as exc:  # noqa: BLE001 - SQLite reports corruption as a generic error
+            findings.append({"code": "check.search_index", "params": {"table": table, "detail": str(exc)}})
+        missing = db.scalar(f"SELECT count(*) FROM {table} WHERE id NOT IN (SELECT rowid FROM {fts})")
+        if missing:
+            findings.append({"code": "check.search_missing", "params": {"table": table, "count": missing}})
+    for scope, table, column in (("logbook", "visits", "logbook_no"), ("letters", "letters", "letter_no")):
+        behind = db.query(
+            f"""SELECT t.unit_code, t.year, max(t.{column}) AS highest, n.last
+                FROM {table} t LEFT JOIN number_counters n
+                  ON n.scope = ? AND n.unit_code = t.unit_code AND n.year = t.year
+                GROUP BY t.unit_code, t.year HAVING n.last IS NULL OR n.last < max(t.{column})""", (scope,))
+        for row in behind:
+            findings.append({"code": "check.counter_behind", "params": {
+                "scope": scope, "unit": row["unit_code"], "year": row["year"], "highest": row["highest"]}})
+    orphans = db.scalar("SELECT count(*) FROM visits v WHERE NOT EXISTS "
+                        "(SELECT 1 FROM visit_cases vc WHERE vc.visit_id = v.id)")
+    if orphans:
+        findings.append({"code": "check.visit_without_case", "params": {"count": orphans}})
+    seq = db.scalar("SELECT value FROM counters WHERE name = 'change_seq'")
+    for table in ("citizens", "cases", "visits", "letters", "sessions", "assignments"):
+        highest = db.scalar(f"SELECT max(seq) FROM {table}")
+        if highest is not None and highest > seq:
+            findings.append({"code": "check.seq_ahead", "params": {"table": table}})
+    return findings
