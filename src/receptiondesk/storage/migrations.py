@@ -157,10 +157,6 @@ CREATE INDEX cases_type_received ON cases (content_type, received_on);
 CREATE INDEX cases_field_status ON cases (field_code, status, received_on);
 CREATE INDEX cases_field_received ON cases (field_code, received_on);
 CREATE INDEX cases_status_received ON cases (status, received_on);
-CREATE INDEX cases_competence_received ON cases (in_competence, received_on);
-CREATE INDEX cases_complex_received ON cases (flag_complex, received_on);
-CREATE INDEX cases_bypass_received ON cases (flag_bypass, received_on);
-CREATE INDEX cases_long_running_received ON cases (flag_long_running, received_on);
 CREATE INDEX cases_status_due ON cases (status, due_date);
 CREATE INDEX cases_due ON cases (due_date);
 CREATE INDEX cases_direction ON cases (direction, received_on);
@@ -202,10 +198,7 @@ CREATE INDEX visits_citizen ON visits (citizen_id, visit_date);
 CREATE INDEX visits_session ON visits (session_id) WHERE session_id IS NOT NULL;
 CREATE INDEX visits_direction_date ON visits (direction, visit_date);
 CREATE INDEX visits_kind_date ON visits (reception_kind, visit_date);
-CREATE INDEX visits_channel_date ON visits (channel, visit_date);
 CREATE INDEX visits_delegation_date ON visits (is_delegation, visit_date);
-CREATE INDEX visits_competence_date ON visits (in_competence, visit_date);
-CREATE INDEX visits_first_date ON visits (first_time, visit_date);
 CREATE INDEX visits_name_sort ON visits (name_sort);
 CREATE INDEX visits_logbook ON visits (year, logbook_no);
 CREATE INDEX visits_year_date ON visits (year, visit_date);
@@ -290,7 +283,10 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_record ON audit_log (entity, record_uuid);
 CREATE INDEX audit_log_at ON audit_log (at);
-CREATE VIRTUAL TABLE visit_search USING fts5 (name, address, content, tokenize = 'unicode61');
-CREATE VIRTUAL TABLE case_search USING fts5 (name, respondent, content, tokenize = 'unicode61');
-CREATE VIRTUAL TABLE letter_search USING fts5 (name, address, content, tokenize = 'unicode61')
+CREATE VIRTUAL TABLE visit_search USING fts5 (name, address, content, tokenize = 'unicode61', detail = 'column',
+    columnsize = 0);
+CREATE VIRTUAL TABLE case_search USING fts5 (name, respondent, content, tokenize = 'unicode61', detail = 'column',
+    columnsize = 0);
+CREATE VIRTUAL TABLE letter_search USING fts5 (name, address, content, tokenize = 'unicode61', detail = 'column',
+    columnsize = 0)
 """)

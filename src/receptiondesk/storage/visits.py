@@ -67,12 +67,17 @@ VISIT_LIST = ListSpec(
 )
 
 
+def search_sql(include_voided: bool = False) -> str:
+    """The search query: the page's ids are chosen first (FTS match, date order, LIMIT), then only those rows
+    get their columns. Parameters: the MATCH expression, LIMIT, OFFSET."""
+    voided = "" if include_voided else " AND visits.voided = 0"
+    return (f"SELECT {VISIT_COLUMNS} FROM visits JOIN ("
+            f"SELECT visits.id AS hit FROM visit_search JOIN visits ON visits.id = visit_search.rowid "
+            f"WHERE visit_search MATCH ?{voided} ORDER BY visits.visit_date DESC, visits.id DESC LIMIT ? OFFSET ?"
+            f") AS page ON visits.id = page.hit ORDER BY visits.visit_date DESC, visits.id DESC")
+
+
 def search_visits(conn: sqlite3.Connection, match: str, limit: int, offset: int = 0,
                   include_voided: bool = False) -> list[sqlite3.Row]:
     """The newest visits whose folded name, address or content match `match` (an FTS5 expression)."""
-    voided = "" if include_voided else " AND visits.voided = 0"
-    return conn.execute(
-        f"SELECT {VISIT_COLUMNS} FROM visit_search JOIN visits ON visits.id = visit_search.rowid "
-        f"WHERE visit_search MATCH ?{voided} ORDER BY visits.visit_date DESC, visits.id DESC LIMIT ? OFFSET ?",
-        (match, int(limit), int(offset)),
-    ).fetchall()
+    return conn.execute(search_sql(include_voided), (match, int(limit), int(offset))).fetchall()
