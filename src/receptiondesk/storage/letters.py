@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from receptiondesk.storage.listing import ListSpec, at_least, at_most, equals
+from receptiondesk.storage.listing import ListSpec, at_least, at_most, equals, year_of
 
 LETTER_COLUMNS = """letters.id, letters.uuid, letters.unit_code, letters.year, letters.letter_no, letters.received_on,
     letters.channel, letters.sender_body, letters.forward_doc, letters.full_name, letters.address, letters.summary,
@@ -17,7 +17,7 @@ LETTER_LIST = ListSpec(
         "received_from": at_least("letters.received_on"),
         "received_to": at_most("letters.received_on"),
         "channel": equals("letters.channel"),
-        "year": equals("letters.year"),
+        "year": year_of("letters.received_on"),
     },
     sorts={
         "newest": "letters.received_on DESC, letters.id DESC",

@@ -48,6 +48,11 @@ def at_most(column: str) -> Clause:
     return lambda value: (f"{column} <= ?", [str(value)])
 
 
+def year_of(column: str) -> Clause:
+    """A year as a date range, so the date index serves it."""
+    return lambda value: (f"{column} BETWEEN ? AND ?", [f"{int(value):04d}-01-01", f"{int(value):04d}-12-31"])
+
+
 def flag(column: str) -> Clause:
     return lambda value: (f"{column} = ?", [1 if value else 0])
 

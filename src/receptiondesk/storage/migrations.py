@@ -200,8 +200,6 @@ CREATE INDEX visits_direction_date ON visits (direction, visit_date);
 CREATE INDEX visits_kind_date ON visits (reception_kind, visit_date);
 CREATE INDEX visits_delegation_date ON visits (is_delegation, visit_date);
 CREATE INDEX visits_name_sort ON visits (name_sort);
-CREATE INDEX visits_logbook ON visits (year, logbook_no);
-CREATE INDEX visits_year_date ON visits (year, visit_date);
 CREATE INDEX visits_id_number ON visits (id_number) WHERE id_number IS NOT NULL;
 CREATE INDEX visits_seq ON visits (seq);
 CREATE TABLE visit_cases (
@@ -231,7 +229,6 @@ CREATE TABLE letters (
 CREATE INDEX letters_received ON letters (received_on, id);
 CREATE INDEX letters_case ON letters (case_id);
 CREATE INDEX letters_channel_received ON letters (channel, received_on);
-CREATE INDEX letters_year_received ON letters (year, received_on);
 CREATE INDEX letters_seq ON letters (seq);
 CREATE TABLE session_cases (
     session_id INTEGER NOT NULL REFERENCES sessions (id),
@@ -282,7 +279,6 @@ CREATE TABLE audit_log (
     detail TEXT NOT NULL DEFAULT '{{}}'
 );
 CREATE INDEX audit_log_record ON audit_log (entity, record_uuid);
-CREATE INDEX audit_log_at ON audit_log (at);
 CREATE VIRTUAL TABLE visit_search USING fts5 (name, address, content, tokenize = 'unicode61', detail = 'column',
     columnsize = 0);
 CREATE VIRTUAL TABLE case_search USING fts5 (name, respondent, content, tokenize = 'unicode61', detail = 'column',

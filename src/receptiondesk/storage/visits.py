@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from receptiondesk.storage.listing import ListSpec, at_least, at_most, equals, flag
+from receptiondesk.storage.listing import ListSpec, at_least, at_most, equals, flag, year_of
 
 #: What a logbook row shows; the content types come from the visit's cases.
 VISIT_COLUMNS = """visits.id, visits.uuid, visits.unit_code, visits.year, visits.logbook_no, visits.visit_date,
@@ -43,7 +43,7 @@ VISIT_LIST = ListSpec(
     filters={
         "date_from": at_least("visits.visit_date"),
         "date_to": at_most("visits.visit_date"),
-        "year": equals("visits.year"),
+        "year": year_of("visits.visit_date"),
         "reception_kind": equals("visits.reception_kind"),
         "channel": equals("visits.channel"),
         "direction": equals("visits.direction"),
@@ -60,7 +60,7 @@ VISIT_LIST = ListSpec(
     sorts={
         "newest": "visits.visit_date DESC, visits.id DESC",
         "oldest": "visits.visit_date ASC, visits.id ASC",
-        "logbook": "visits.year DESC, visits.logbook_no DESC",
+        "logbook": "visits.unit_code DESC, visits.year DESC, visits.logbook_no DESC",
         "name": "visits.name_sort ASC, visits.id ASC",
     },
     default_sort="newest",

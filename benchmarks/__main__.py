@@ -1,0 +1,174 @@
+"""The benchmark runner: generate (or reuse) the data file, run every figure on a copy, print one table."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sqlite3
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from benchmarks import core_store, quick_data
+from benchmarks.core_store import BENCH_NOW, Figure, spread_ms
+from receptiondesk.services.desk import Desk
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
+WORKING_COPY = "bench-run.sqlite3"
+#: File systems that live in memory: timings of fsync there say nothing about a desk PC's disk.
+MEMORY_FILE_SYSTEMS = ("tmpfs", "ramfs")
+
+
+def _unescape_mount(text: str) -> str:
+    """/proc/mounts writes space, tab, newline and backslash as octal escapes (\\040...)."""
+    out, i = [], 0
+    while i < len(text):
+        code = text[i + 1:i + 4]
+        if text[i] == "\\" and len(code) == 3 and all(c in "01234567" for c in code):
+            out.append(chr(int(code, 8)))
+            i += 4
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def mount_of(path: Path, mounts_file: Path = Path("/proc/mounts")) -> tuple[str, str] | None:
+    """(mount point, file system type) of the longest mount point containing `path`; None if unknown."""
+    path = path.resolve()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        lines = mounts_file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    best: tuple[str, str] | None = None
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point, fstype = _unescape_mount(fields[1]), fields[2]
+        mount = Path(point)
+        if (path == mount or mount in path.parents) and (best is None or len(point) >= len(best[0])):
+            best = (point, fstype)
+    return best
+
+
+def _working_copy(source: Path, target: Path) -> float:
+    """Copy the generated file for this run (the figures write to it), flushed to disk; returns seconds."""
+    started = time.perf_counter()
+    conn = sqlite3.connect(source)  # fold any write-ahead log into the file before copying it
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        leftover = target.with_name(target.name + suffix)
+        if leftover.exists():
+            leftover.unlink()
+    shutil.copyfile(source, target)
+    with open(target, "rb+") as fh:
+        os.fsync(fh.fileno())
+    return time.perf_counter() - started
+
+
+def _format_table(figures: list[Figure]) -> list[str]:
+    header = ("figure", "N", "median", "p10–p90", "raw baseline", "base median", "base p10–p90", "ratio",
+              "target", "result")
+    rows = []
+    for f in figures:
+        lo, hi = spread_ms(f.samples_ns)
+        blo, bhi = spread_ms(f.baseline_ns)
+        result = {True: "PASS", False: "FAIL", None: "—"}[f.passed]
+        rows.append((f.name, str(len(f.samples_ns)), f"{f.median_ms:.2f} ms", f"{lo:.2f}–{hi:.2f}",
+                     f.baseline_name, f"{f.baseline_median_ms:.2f} ms", f"{blo:.2f}–{bhi:.2f}",
+                     f"{f.ratio:.2f}×", f.target, result))
+    widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    right = {1, 2, 3, 5, 6, 7}
+
+    def line(cells) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    return [line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=quick_data.DEFAULT_VISITS,
+                        help="visits in the generated file (default 1,000,000)")
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR,
+                        help="where the generated file and the working copy go (default benchmarks/data/)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse a complete generated file of the same size and seed instead of regenerating")
+    parser.add_argument("--seed", type=int, default=quick_data.DEFAULT_SEED, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.visits < 1000:
+        parser.error("--visits must be at least 1000")
+
+    data_dir = args.data_dir.resolve()
+    mount = mount_of(data_dir)
+    if mount is not None and mount[1] in MEMORY_FILE_SYSTEMS:
+        print(f"Refusing to run: the data directory {data_dir} is on {mount[1]} (mounted at {mount[0]}), which "
+              "lives in memory; commit and fsync timings there mean nothing for a desk PC's disk. "
+              "Pass --data-dir on a disk-backed file system.", file=sys.stderr)
+        return 2
+    data_dir.mkdir(parents=True, exist_ok=True)
+    source = data_dir / quick_data.data_file_name(args.visits, args.seed)
+
+    report = quick_data.reusable(source, args.visits, args.seed) if args.reuse else None
+    if report is not None:
+        generation = f"reused (generated earlier in {report.seconds:.1f} s)"
+        print(f"Reusing {source}", flush=True)
+    else:
+        print(f"Generating {args.visits:,} visits (seed {args.seed}) into {source} ...", flush=True)
+        report = quick_data.generate(source, args.visits, args.seed, progress=lambda m: print(m, flush=True))
+        generation = f"generated in {report.seconds:.1f} s"
+        print(f"Generated {args.visits:,} visits in {report.seconds:.1f} s", flush=True)
+        problems = quick_data.check_schema(source)
+        if problems:
+            print("The generated file's schema differs from a freshly migrated file:", *problems, sep="\n  ",
+                  file=sys.stderr)
+            return 1
+
+    work = data_dir / WORKING_COPY
+    copy_seconds = _working_copy(source, work)
+    print(f"Working copy {work} made in {copy_seconds:.1f} s; running the figures ...", flush=True)
+    try:
+        with Desk.open(work, clock=lambda: BENCH_NOW) as desk:
+            figures = core_store.run(desk, seed=args.seed)
+    finally:
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            leftover = work.with_name(work.name + suffix)
+            if leftover.exists():
+                leftover.unlink()
+
+    counts = report.counts
+    size = source.stat().st_size
+    print()
+    print(f"ReceptionDesk benchmarks — {datetime.now():%Y-%m-%d %H:%M}")
+    print(f"data file : {source} ({size / 2**20:,.0f} MiB; {generation})")
+    print(f"            {counts.get('visits', 0):,} visits, {counts.get('cases', 0):,} cases, "
+          f"{counts.get('citizens', 0):,} citizens; seed {report.seed}; desk unit {report.desk_unit}")
+    where = f"{mount[0]} ({mount[1]})" if mount else "unknown"
+    print(f"run on    : a copy ({work.name}, removed afterwards) in the same directory; mount {where}")
+    print(f"SQLite {sqlite3.sqlite_version}, Python {platform.python_version()}, {platform.system()} "
+          f"{platform.release()}; machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))})")
+    print()
+    for line in _format_table(figures):
+        print(line)
+    print()
+    for figure in figures:
+        for note in figure.notes:
+            print(note)
+    failed = [f.name for f in figures if f.passed is False]
+    print()
+    print(f"{len(failed)} figure(s) missed their target: {'; '.join(failed)}" if failed
+          else "Every figure with a target met it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
