@@ -1,0 +1,1 @@
+"""Security primitives: password hashing, key wrapping, field encryption, blind indexes, the audit chain."""
