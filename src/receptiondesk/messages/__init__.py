@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from receptiondesk.messages import calendar, enums, fields, identity, interchange, records, storage
+from receptiondesk.messages import accounts, calendar, enums, fields, identity, interchange, records, storage
 
 if TYPE_CHECKING:
     from receptiondesk.errors import Problem
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (fields, enums, identity, calendar, records, storage, interchange):
+for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

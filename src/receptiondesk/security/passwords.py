@@ -15,17 +15,19 @@ SALT_BYTES = 16
 KEY_BYTES = 32
 MIN_PASSWORD_LENGTH = 8
 
-_hasher = argon2.PasswordHasher(time_cost=TIME_COST, memory_cost=MEMORY_COST_KIB, parallelism=PARALLELISM)
+def _hasher() -> argon2.PasswordHasher:
+    return argon2.PasswordHasher(time_cost=TIME_COST, memory_cost=MEMORY_COST_KIB, parallelism=PARALLELISM)
 
 
 def hash_password(password: str) -> str:
     """A PHC-format Argon2id hash string to store."""
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(stored_hash: str, password: str) -> bool:
+    """Whether `password` matches; the parameters come from the stored hash itself."""
     try:
-        return _hasher.verify(stored_hash, password)
+        return _hasher().verify(stored_hash, password)
     except (argon2.exceptions.VerifyMismatchError, argon2.exceptions.InvalidHashError,
             argon2.exceptions.VerificationError):
         return False

@@ -286,3 +286,43 @@ CREATE VIRTUAL TABLE case_search USING fts5 (name, respondent, content, tokenize
 CREATE VIRTUAL TABLE letter_search USING fts5 (name, address, content, tokenize = 'unicode61', detail = 'column',
     columnsize = 0)
 """)
+
+
+@MIGRATIONS(name="0002_accounts_and_protected_identities")
+def accounts_and_protected_identities(db: Database) -> None:
+    """Users and their wrapped keys, the audit chain's MACs, sealed identities and blind indexes."""
+    _run(db, """
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    username TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('officer', 'leader', 'administrator', 'viewer')),
+    can_see_protected INTEGER NOT NULL DEFAULT 0,
+    password_hash TEXT NOT NULL,
+    key_salt BLOB NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    active INTEGER NOT NULL DEFAULT 1,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE key_store (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+ALTER TABLE audit_log ADD COLUMN mac TEXT;
+ALTER TABLE citizens ADD COLUMN sealed_identity BLOB;
+ALTER TABLE citizens ADD COLUMN blind_name TEXT;
+ALTER TABLE citizens ADD COLUMN blind_id TEXT;
+ALTER TABLE citizens ADD COLUMN blind_phone TEXT;
+CREATE INDEX citizens_blind_name ON citizens (blind_name) WHERE blind_name IS NOT NULL;
+CREATE INDEX citizens_blind_id ON citizens (blind_id) WHERE blind_id IS NOT NULL;
+CREATE INDEX citizens_blind_phone ON citizens (blind_phone) WHERE blind_phone IS NOT NULL;
+ALTER TABLE visits ADD COLUMN sealed_identity BLOB;
+ALTER TABLE letters ADD COLUMN sealed_identity BLOB;
+ALTER TABLE cases ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0
+""")

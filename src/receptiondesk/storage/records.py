@@ -9,20 +9,22 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid as uuid_module
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from receptiondesk.errors import UserError
+from receptiondesk.security import audit_chain
 from receptiondesk.storage.migrations import RECORD_TABLES
 
 
 @dataclass(frozen=True)
 class Stamp:
-    """Who writes, for which unit, and when (ISO 8601 +07:00)."""
+    """Who writes, for which unit, and when (ISO 8601 +07:00); with the signed-in user's audit-chain key."""
 
     actor: str
     unit_code: str
     at: str
+    audit_key: bytes | None = field(default=None, repr=False)
 
 
 def new_uuid() -> str:
@@ -111,10 +113,34 @@ def reserve_number(conn: sqlite3.Connection, scope: str, unit_code: str, year: i
 
 
 def append_audit(conn: sqlite3.Connection, stamp: Stamp, action: str, entity: str,
-                 record_uuid: str | None, detail: dict[str, Any] | None = None) -> None:
-    """One audit row, in the caller's transaction. Details never hold a citizen's identity."""
-    conn.execute(
+                 record_uuid: str | None, detail: dict[str, Any] | None = None, *,
+                 audit_key: bytes | None = None) -> None:
+    """One audit row, in the caller's transaction. Details never hold a citizen's identity.
+
+    With an audit-chain key (a signed-in user), the row is chained: its MAC covers it and the MAC before it;
+    rows written without a key (a failed sign-in) are chained by the next write that has one.
+    """
+    key = audit_key or stamp.audit_key
+    text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)
+    cursor = conn.execute(
         "INSERT INTO audit_log (at, actor, action, entity, record_uuid, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        (stamp.at, stamp.actor, action, entity, record_uuid,
-         json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)),
-    )
+        (stamp.at, stamp.actor, action, entity, record_uuid, text))
+    if key is not None:
+        chain_pending(conn, key, upto=cursor.lastrowid)
+
+
+AUDIT_COLUMNS = "id, at, actor, action, entity, record_uuid, detail, mac"
+
+
+def chain_pending(conn: sqlite3.Connection, key: bytes, upto: int | None = None) -> None:
+    """MAC every not-yet-chained audit row (in id order) after the last chained one."""
+    last = conn.execute("SELECT id, mac FROM audit_log WHERE mac IS NOT NULL ORDER BY id DESC LIMIT 1").fetchone()
+    previous = last[1] if last else audit_chain.GENESIS
+    after = last[0] if last else 0
+    bound = " AND id <= ?" if upto is not None else ""
+    rows = conn.execute(f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE id > ?{bound} ORDER BY id",
+                        (after, upto) if upto is not None else (after,)).fetchall()
+    for row in rows:
+        entry = dict(zip(AUDIT_COLUMNS.split(", "), row))
+        previous = audit_chain.entry_mac(key, previous, entry)
+        conn.execute("UPDATE audit_log SET mac = ? WHERE id = ?", (previous, entry["id"]))
