@@ -32,6 +32,7 @@ class DeskContext:
         self.rules = rules or RulesTable.load()
         self._settings: DeskSettings | None = None
         self._calendar: WorkingCalendar | None = None
+        self.session = None  # the signed-in UserSession (services.accounts), or None
 
     # -- settings ------------------------------------------------------------------------
     @property
@@ -59,6 +60,9 @@ class DeskContext:
 
     def stamp(self) -> Stamp:
         settings = self.require_setup()
+        if self.session is not None:
+            return Stamp(actor=self.session.user.username, unit_code=settings.unit_code,
+                         at=iso_timestamp(self.clock()), audit_key=self.session.audit_key)
         return Stamp(actor=settings.officer_name or "-", unit_code=settings.unit_code, at=iso_timestamp(self.clock()))
 
     # -- calendar ------------------------------------------------------------------------

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from receptiondesk.domain.units import communes
 from receptiondesk.domain.values import Clock, now_vietnam
+from receptiondesk.errors import Problem, ValidationError
+from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.cases import CaseService
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.followup import FollowupService
@@ -22,6 +25,7 @@ class Desk:
     def __init__(self, database: Database, *, clock: Clock = now_vietnam) -> None:
         self.database = database
         self.context = DeskContext(database, clock=clock)
+        self.accounts = AccountService(database, clock)
         self.setup = SetupService(self.context)
         self.intake = IntakeService(self.context)
         self.cases = CaseService(self.context)
@@ -29,6 +33,30 @@ class Desk:
         self.followup = FollowupService(self.context)
         self.logbook = LogbookService(self.context)
         self.voiding = VoidService(self.context)
+
+    # -- who is signed in ------------------------------------------------------------------
+    def login(self, username: str, password: str) -> UserSession:
+        session = self.accounts.login(username, password)
+        self.context.session = session
+        return session
+
+    def sign_in(self, session: UserSession) -> None:
+        """Use a session obtained otherwise (first administrator, recovery)."""
+        self.context.session = session
+
+    def logout(self) -> None:
+        self.context.session = None
+
+    def first_run(self, commune_code: str, username: str, full_name: str, password: str,
+                  repeated: str | None = None) -> str:
+        """Create the administrator and set up the unit in one go; returns the recovery key to print."""
+        if not commune_code or commune_code not in communes():
+            raise ValidationError([Problem("value.required" if not commune_code else "setup.unknown_commune",
+                                           "commune_code", {"value": commune_code})])
+        session, recovery = self.accounts.create_first_administrator(username, full_name, password, repeated)
+        self.sign_in(session)
+        self.setup.initialise(commune_code, session.user.full_name)
+        return recovery
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = now_vietnam) -> Desk:
