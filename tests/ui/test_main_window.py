@@ -13,7 +13,9 @@ from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
 from receptiondesk.services.desk import Desk
-from receptiondesk.ui.dialogs.unit_setup_dialog import UnitSetupDialog
+from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
+from receptiondesk.ui.dialogs.login_dialog import LoginDialog
+from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
 from receptiondesk.ui.main_window import MainWindow
 from receptiondesk.ui.models.visit_table_model import PAGE_SIZE, VisitTableModel
 
@@ -35,26 +37,71 @@ def _register(desk, name, day, summary="Khiếu nại về cấp giấy chứng 
         new_cases=[CaseDraft("complaint", "land", summary)]))
 
 
-def test_first_run_dialog_sets_up_the_chosen_commune(qtbot, desk):
-    dialog = UnitSetupDialog(desk.setup)
+def test_first_run_dialog_sets_up_the_commune_and_the_administrator(qtbot, desk):
+    dialog = FirstRunDialog(desk)
     qtbot.addWidget(dialog)
     dialog.province.setCurrentIndex(dialog.province.findData("01"))
     dialog.commune.setCurrentIndex(dialog.commune.findData("00004"))
-    dialog.officer.setText("Trần Thị Hòa")  # QTest types ASCII only; an input method types the rest
+    dialog.full_name.setText("Trần Thị Hòa")  # QTest types ASCII only; an input method types the rest
+    qtbot.keyClicks(dialog.username, "hoa")
+    qtbot.keyClicks(dialog.password, "mat khau 2026")
+    qtbot.keyClicks(dialog.repeat, "mat khau 2026")
     dialog._save()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert desk.context.settings.commune_code == "00004"
-    assert desk.context.settings.officer_name == "Trần Thị Hòa"
+    assert desk.context.session.user.username == "hoa"
+    assert len(dialog.recovery_key) == 39
+    assert desk.accounts.login("hoa", "mat khau 2026").data_key == desk.context.session.data_key
 
 
-def test_first_run_dialog_shows_the_problem_inline_when_no_commune(qtbot, desk):
-    dialog = UnitSetupDialog(desk.setup)
+def test_first_run_dialog_shows_the_problems_inline_and_creates_nothing(qtbot, desk):
+    dialog = FirstRunDialog(desk)
     qtbot.addWidget(dialog)
     dialog.commune.clear()
+    qtbot.keyClicks(dialog.username, "hoa")
+    qtbot.keyClicks(dialog.password, "ngan")
     dialog._save()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "bắt buộc" in dialog.error.text()
-    assert not desk.context.is_set_up
+    assert not desk.context.is_set_up and not desk.accounts.has_users
+
+
+def test_recovery_sheet_needs_confirmation_and_saves_the_key(qtbot, tmp_path):
+    dialog = RecoverySheetDialog("Phường Ba Đình", "hoa", "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456-789A")
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.save_to(str(tmp_path / "sheet.txt"))
+    text = (tmp_path / "sheet.txt").read_text(encoding="utf-8")
+    assert "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456-789A" in text and "Phường Ba Đình" in text
+    dialog.confirmed.setChecked(True)
+    assert ok.isEnabled()
+
+
+def test_login_dialog_signs_in_and_reports_a_wrong_password(qtbot, desk):
+    recovery = desk.first_run("00004", "hoa", "Trần Thị Hòa", "mat khau 2026", "mat khau 2026")
+    desk.logout()
+    dialog = LoginDialog(desk)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "hoa")
+    qtbot.keyClicks(dialog.password, "sai mat khau")
+    dialog._submit()
+    assert "không đúng" in dialog.error.text() and desk.context.session is None
+    qtbot.keyClicks(dialog.password, "mat khau 2026")
+    dialog._submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert desk.context.session.user.username == "hoa"
+    desk.logout()
+    dialog = LoginDialog(desk)
+    qtbot.addWidget(dialog)
+    dialog._show(1)
+    dialog.recovery_key.setText(recovery)
+    qtbot.keyClicks(dialog.recovery_user, "hoa")
+    qtbot.keyClicks(dialog.new_password, "mat khau moi 1")
+    qtbot.keyClicks(dialog.new_repeat, "mat khau moi 1")
+    dialog._submit()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert desk.accounts.login("hoa", "mat khau moi 1")
 
 
 def test_main_window_lists_newest_visits_and_searches_without_diacritics(qtbot, desk):

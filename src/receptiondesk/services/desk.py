@@ -50,12 +50,14 @@ class Desk:
     def first_run(self, commune_code: str, username: str, full_name: str, password: str,
                   repeated: str | None = None) -> str:
         """Create the administrator and set up the unit in one go; returns the recovery key to print."""
-        if not commune_code or commune_code not in communes():
+        set_up = self.context.is_set_up  # a desk upgraded from before accounts keeps its unit
+        if not set_up and (not commune_code or commune_code not in communes()):
             raise ValidationError([Problem("value.required" if not commune_code else "setup.unknown_commune",
                                            "commune_code", {"value": commune_code})])
         session, recovery = self.accounts.create_first_administrator(username, full_name, password, repeated)
         self.sign_in(session)
-        self.setup.initialise(commune_code, session.user.full_name)
+        if not set_up:
+            self.setup.initialise(commune_code, session.user.full_name)
         return recovery
 
     @classmethod

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from receptiondesk.errors import UserError
 from receptiondesk.messages import text
 from receptiondesk.services.desk import Desk
-from receptiondesk.ui.dialogs.unit_setup_dialog import UnitSetupDialog
+from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
+from receptiondesk.ui.dialogs.login_dialog import LoginDialog
+from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
 from receptiondesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -41,9 +43,15 @@ def run_gui(open_desk: Callable[[], Desk], *, lang: str, log_file: Path) -> int:
         QMessageBox.critical(None, "ReceptionDesk", error.render(lang))
         return 2
     with desk:
-        if not desk.context.is_set_up:
-            if UnitSetupDialog(desk.setup, lang).exec() != QDialog.DialogCode.Accepted:
+        if not desk.accounts.has_users:
+            first_run = FirstRunDialog(desk, lang)
+            if first_run.exec() != QDialog.DialogCode.Accepted:
                 return 0
+            commune = desk.context.settings.commune
+            RecoverySheetDialog(commune.commune_name if commune else "", desk.context.session.user.username,
+                                first_run.recovery_key).exec()
+        elif LoginDialog(desk, lang).exec() != QDialog.DialogCode.Accepted:
+            return 0
         window = MainWindow(desk, lang)
         window.show()
         return app.exec()

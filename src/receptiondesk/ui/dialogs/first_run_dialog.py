@@ -1,4 +1,4 @@
-"""First run: choose the desk's unit (province, then commune) and the officer's name."""
+"""First run: the desk's unit (province, then commune) and its administrator, who is usually the officer."""
 
 from __future__ import annotations
 
@@ -15,39 +15,49 @@ from PySide6.QtWidgets import (
 
 from receptiondesk.domain.units import communes
 from receptiondesk.errors import UserError
-from receptiondesk.services.setup import SetupService
+from receptiondesk.services.desk import Desk
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitSetupDialog", text)
+    return QCoreApplication.translate("FirstRunDialog", text)
 
 
-class UnitSetupDialog(QDialog):
-    """Asks only for the unit; everything else has defaults that can be changed later in the settings."""
+class FirstRunDialog(QDialog):
+    """Asks for the unit and the administrator's account; everything else has defaults changed later."""
 
-    def __init__(self, setup: SetupService, lang: str = "vi", parent=None) -> None:
+    def __init__(self, desk: Desk, lang: str = "vi", parent=None) -> None:
         super().__init__(parent)
-        self._setup = setup
+        self._desk = desk
         self._lang = lang
+        self.recovery_key: str | None = None
         self.setWindowTitle(_tr("Thiết lập bàn tiếp công dân"))
-        self.setMinimumWidth(520)
-        intro = QLabel(_tr("Chọn đơn vị hành chính (xã, phường, đặc khu) của bàn tiếp công dân này."))
+        self.setMinimumWidth(560)
+        intro = QLabel(_tr("Chọn đơn vị hành chính (xã, phường, đặc khu) của bàn tiếp công dân này và tạo "
+                           "tài khoản quản trị (thường là cán bộ tiếp công dân)."))
         intro.setWordWrap(True)
         self.province = QComboBox()
         self.commune = QComboBox()
-        self.officer = QLineEdit()
-        self.officer.setPlaceholderText(_tr("Họ tên cán bộ tiếp công dân"))
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(_tr("Họ tên cán bộ tiếp công dân"))
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(_tr("ví dụ: canbo"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
-        provinces = sorted({(c.province_code, c.province_name) for c in communes().values()})
-        for code, name in provinces:
+        for code, name in sorted({(c.province_code, c.province_name) for c in communes().values()}):
             self.province.addItem(name, code)
         self.province.currentIndexChanged.connect(self._fill_communes)
         form = QFormLayout()
         form.addRow(_tr("Tỉnh, thành phố:"), self.province)
         form.addRow(_tr("Xã, phường, đặc khu:"), self.commune)
-        form.addRow(_tr("Cán bộ tiếp công dân:"), self.officer)
+        form.addRow(_tr("Họ tên:"), self.full_name)
+        form.addRow(_tr("Tên đăng nhập:"), self.username)
+        form.addRow(_tr("Mật khẩu (ít nhất 8 ký tự):"), self.password)
+        form.addRow(_tr("Nhập lại mật khẩu:"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Bắt đầu"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Thoát"))
@@ -69,7 +79,8 @@ class UnitSetupDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            self._setup.initialise(self.commune.currentData() or "", self.officer.text())
+            self.recovery_key = self._desk.first_run(self.commune.currentData() or "", self.username.text(),
+                                                     self.full_name.text(), self.password.text(), self.repeat.text())
         except UserError as error:
             self.error.setText(error.render(self._lang))
             return
