@@ -54,6 +54,12 @@ class DeskContext:
             raise UserError("desk.not_set_up")
         return settings
 
+    def require_session(self):
+        """The signed-in user's session; a UserError when nobody is signed in."""
+        if self.session is None:
+            raise UserError("auth.signed_out")
+        return self.session
+
     # -- time ----------------------------------------------------------------------------
     def today(self) -> date:
         return self.clock().date()

@@ -8,6 +8,7 @@ from receptiondesk.domain.units import communes
 from receptiondesk.domain.values import Clock, now_vietnam
 from receptiondesk.errors import Problem, ValidationError
 from receptiondesk.services.accounts import AccountService, UserSession
+from receptiondesk.services.audit import AuditService
 from receptiondesk.services.cases import CaseService
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.followup import FollowupService
@@ -26,6 +27,7 @@ class Desk:
         self.database = database
         self.context = DeskContext(database, clock=clock)
         self.accounts = AccountService(database, clock)
+        self.audit = AuditService(self.context)
         self.setup = SetupService(self.context)
         self.intake = IntakeService(self.context)
         self.cases = CaseService(self.context)
