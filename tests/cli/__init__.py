@@ -1,0 +1,1 @@
+"""Tests of the command line: commands, output, exit codes and the entry point."""

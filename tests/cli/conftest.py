@@ -1,0 +1,85 @@
+"""Fixtures of the CLI tests: data directories copied from templates, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from receptiondesk import paths
+from receptiondesk.app import main
+from tests.interchange.sample import Sample, Templates, build_templates, copy_desk
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
+    return build_templates(tmp_path_factory.mktemp("cli-templates"))
+
+
+@pytest.fixture
+def sample(templates: Templates) -> Sample:
+    return templates.sample
+
+
+@pytest.fixture(autouse=True)
+def _close_log_files() -> Iterator[None]:
+    """Each in-process run adds a log file handler to the root logger: remove and close it afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+
+
+@pytest.fixture
+def desk_dir(templates: Templates, tmp_path: Path) -> Path:
+    """A data directory holding the filled desk."""
+    copy_desk(templates.filled, tmp_path / "desk" / paths.DATABASE_FILE)
+    return tmp_path / "desk"
+
+
+@pytest.fixture
+def empty_dir(templates: Templates, tmp_path: Path) -> Path:
+    """A data directory holding a desk set up for the same commune, without records."""
+    copy_desk(templates.ready, tmp_path / "empty" / paths.DATABASE_FILE)
+    return tmp_path / "empty"
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """`receptiondesk ARGS...` in this process: the exit code (usage errors included) and what it printed."""
+    def _run(*argv: object) -> Result:
+        capsys.readouterr()
+        try:
+            code = main([str(a) for a in argv])
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+    return _run
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """Write a file for the CLI to read into the test's folder; returns its path."""
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="\n")
+        return path
+    return _write

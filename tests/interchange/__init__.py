@@ -1,0 +1,1 @@
+"""Tests of the interchange format: export, import, idempotence and hostile files."""
