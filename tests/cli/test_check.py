@@ -95,18 +95,12 @@ def test_broken_links_are_found(run, desk_dir):
     assert_rendered(run("--data-dir", desk_dir, "check").out)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.cmd_check renders findings with messages.text(), which formats a list "
-                                       "parameter with repr: the user reads \"['cases', 'visits']\"")
 def test_broken_links_name_their_tables_as_plain_text(run, desk_dir):
     damage(desk_dir, ("DELETE FROM citizens WHERE full_name = ?", ("Vũ Thị Lan",)))
     result = run("--data-dir", desk_dir, "check")
     assert result.out == "2 liên kết hỏng trong các bảng: cases, visits.\n"
 
 
-@pytest.mark.xfail(strict=True, reason="integrity.check_database runs INSERT INTO <fts>(<fts>) VALUES "
-                                       "('integrity-check') outside Database.write(): sqlite3 opens an implicit "
-                                       "transaction that is never committed, so every later write of that desk "
-                                       "becomes a savepoint inside it and is lost when the desk closes")
 def test_checking_leaves_no_transaction_open(templates, tmp_path):
     data_dir = tmp_path / "desk"
     copy_desk(templates.filled, data_dir / "receptiondesk.sqlite3")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from receptiondesk.domain.assignments import NotifyWay
@@ -22,11 +23,18 @@ from receptiondesk.domain.sessions import ConclusionKind, LeaderRole, Sector, Se
 from receptiondesk.domain.text import nfc
 from receptiondesk.domain.visits import CameAs, Channel, ReceptionKind
 
+class CaseSource(StrEnum):
+    VISIT = "visit"
+    LETTER = "letter"
+    IMPORT = "import"
+
+
 FORMAT_NAME = "receptiondesk-interchange"
 FORMAT_VERSION = 1
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _UNIT = re.compile(r"^[0-9]{2,5}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 class RecordProblem(Exception):
@@ -81,7 +89,7 @@ def _date(required: bool) -> Check:
             if required:
                 raise RecordProblem("interchange.missing")
             return None
-        if not isinstance(value, str) or len(value) != 10:
+        if not isinstance(value, str) or not _DATE.match(value):
             raise RecordProblem("interchange.bad_date")
         try:
             date.fromisoformat(value)
@@ -115,7 +123,7 @@ def _choice(values: type, required: bool) -> Check:
             if required:
                 raise RecordProblem("interchange.missing")
             return value
-        if value not in allowed:
+        if not isinstance(value, str) or value not in allowed:
             raise RecordProblem("interchange.bad_choice", value=str(value)[:40], allowed=sorted(allowed))
         return value
     return check
@@ -202,7 +210,7 @@ SIGNER = Entity("signer", "signers", (
 
 CASE = Entity("case", "cases", (
     f("received_on", _date(True)),
-    f("source", _text(True, 10)),
+    f("source", _choice(CaseSource, True)),
     f("citizen", _uuid(False), "citizen_id", ref="citizen"),
     f("content_type", _choice(ContentType, True)),
     f("field_code", _text(True, 60)),
@@ -315,6 +323,8 @@ ENTITIES: dict[str, Entity] = {e.name: e for e in (SIGNER, CITIZEN, CASE, SESSIO
 LINK_TABLES = {"visit": ("visit_cases", "visit_id"), "session": ("session_cases", "session_id")}
 
 _CONCLUSION_KINDS = frozenset(k.value for k in ConclusionKind)
+_LINK_KEYS = {"visit": frozenset({"case", "first_time"}),
+              "session": frozenset({"case", "position", "conclusion_kind", "conclusion"})}
 
 
 def check_links(entity: str, value: Any) -> list[dict[str, Any]]:
@@ -326,6 +336,8 @@ def check_links(entity: str, value: Any) -> list[dict[str, Any]]:
     for item in value:
         if not isinstance(item, dict):
             raise RecordProblem("interchange.bad_links")
+        if set(item) - _LINK_KEYS[entity]:
+            raise RecordProblem("interchange.unknown_key")
         case = _uuid(True)(item.get("case"))
         if case in seen:
             raise RecordProblem("interchange.bad_links")
@@ -334,7 +346,7 @@ def check_links(entity: str, value: Any) -> list[dict[str, Any]]:
             checked.append({"case": case, "first_time": _boolean(item.get("first_time"))})
         else:
             kind = item.get("conclusion_kind")
-            if kind is not None and kind not in _CONCLUSION_KINDS:
+            if kind is not None and (not isinstance(kind, str) or kind not in _CONCLUSION_KINDS):
                 raise RecordProblem("interchange.bad_choice", value=str(kind)[:40], allowed=sorted(_CONCLUSION_KINDS))
             checked.append({"case": case, "position": _integer(True)(item.get("position")),
                             "conclusion_kind": kind, "conclusion": _text(False)(item.get("conclusion")) or ""})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from receptiondesk.messages import accounts, calendar, enums, fields, identity, interchange, records, storage
+from receptiondesk.messages import accounts, calendar, demo, enums, fields, identity, interchange, records, storage
 
 if TYPE_CHECKING:
     from receptiondesk.errors import Problem
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts):
+for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")
@@ -28,7 +28,12 @@ def text(code: str, lang: str = "vi", **params: object) -> str:
     if entry is None:
         return code if not params else f"{code} {params}"
     template = entry.get(lang) or entry["vi"]
-    return template.format(**params)
+    return template.format(**_plain(params))
+
+
+def _plain(params: dict[str, object]) -> dict[str, object]:
+    """Lists read as 'a, b, c' in messages."""
+    return {k: (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v) for k, v in params.items()}
 
 
 def field_label(name: str, lang: str = "vi") -> str:
@@ -45,9 +50,7 @@ def enum_label(kind: str, value: str | None, lang: str = "vi") -> str:
 
 def render_problem(problem: Problem, lang: str = "vi") -> str:
     """'<Field>: <message>' in the user's language."""
-    params = {k: (v if not isinstance(v, (list, tuple)) else ", ".join(map(str, v)))
-              for k, v in problem.params.items()}
-    body = text(problem.code, lang, **params)
+    body = text(problem.code, lang, **problem.params)
     if problem.field:
         return f"{field_label(problem.field, lang)}: {body}"
     return body

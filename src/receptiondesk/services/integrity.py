@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from receptiondesk.services.context import DeskContext
+from receptiondesk.storage.migrations import RECORD_TABLES
 from receptiondesk.storage.search import SEARCH_TABLES
 
 
@@ -21,8 +23,9 @@ def check_database(context: DeskContext) -> list[dict[str, Any]]:
         findings.append({"code": "check.broken_links", "params": {"count": len(broken_links), "tables": tables}})
     for table, (fts, _) in SEARCH_TABLES.items():
         try:
-            db.conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
-        except Exception as exc:  # noqa: BLE001 - SQLite reports corruption as a generic error
+            with db.write() as conn:  # FTS5 runs its check as a write; it changes nothing
+                conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
             findings.append({"code": "check.search_index", "params": {"table": table, "detail": str(exc)}})
         missing = db.scalar(f"SELECT count(*) FROM {table} WHERE id NOT IN (SELECT rowid FROM {fts})")
         if missing:
@@ -41,7 +44,7 @@ def check_database(context: DeskContext) -> list[dict[str, Any]]:
     if orphans:
         findings.append({"code": "check.visit_without_case", "params": {"count": orphans}})
     seq = db.scalar("SELECT value FROM counters WHERE name = 'change_seq'")
-    for table in ("citizens", "cases", "visits", "letters", "sessions", "assignments"):
+    for table in RECORD_TABLES:
         highest = db.scalar(f"SELECT max(seq) FROM {table}")
         if highest is not None and highest > seq:
             findings.append({"code": "check.seq_ahead", "params": {"table": table}})
