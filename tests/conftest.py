@@ -9,15 +9,29 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-@pytest.fixture(autouse=True)
-def quick_argon2(request, monkeypatch):
-    """Argon2 at its production floor costs ~0.1 s a call; tests use tiny parameters unless they check the floor."""
-    if request.node.get_closest_marker("argon2_floor") is None:
-        from receptiondesk.security import passwords
+PRODUCTION_ARGON2 = {}
 
-        monkeypatch.setattr(passwords, "TIME_COST", 1)
-        monkeypatch.setattr(passwords, "MEMORY_COST_KIB", 64)
-        monkeypatch.setattr(passwords, "PARALLELISM", 1)
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_argon2():
+    """Argon2 at its production floor costs ~0.1 s a call: the suite uses tiny parameters (keys made with them
+    open only with them), except tests that ask for `production_argon2`."""
+    from receptiondesk.security import passwords
+
+    patch = pytest.MonkeyPatch()
+    for name, value in (("TIME_COST", 1), ("MEMORY_COST_KIB", 64), ("PARALLELISM", 1)):
+        PRODUCTION_ARGON2[name] = getattr(passwords, name)
+        patch.setattr(passwords, name, value)
+    yield
+    patch.undo()
+
+
+@pytest.fixture
+def production_argon2(monkeypatch):
+    from receptiondesk.security import passwords
+
+    for name, value in PRODUCTION_ARGON2.items():
+        monkeypatch.setattr(passwords, name, value)
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -59,7 +59,7 @@ from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 clock = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)
 with Desk.open(Path(tempfile.mkdtemp()) / "desk.sqlite3", clock=clock) as desk:
-    desk.setup.initialise("00004", "Cán bộ")
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
     desk.intake.register_visit(VisitDraft("2026-03-10", CitizenDraft("Nguyễn Văn Đức"), "Hỏi về đất",
                                           DirectionDraft("answered"), new_cases=[CaseDraft("petition", "land", "Hỏi")]))
     assert desk.logbook.search("nguyen van duc")[0]["full_name"] == "Nguyễn Văn Đức"

@@ -10,8 +10,7 @@ from receptiondesk.security import audit_chain, keys, passwords
 from receptiondesk.security.identities import IdentityCipher
 
 
-@pytest.mark.argon2_floor
-def test_password_hash_verifies_only_the_right_password_and_meets_the_floor():
+def test_password_hash_verifies_only_the_right_password_and_meets_the_floor(production_argon2):
     stored = passwords.hash_password("Mật khẩu 2026")
     assert stored.startswith("$argon2id$")
     assert "m=65536,t=3" in stored

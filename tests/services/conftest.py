@@ -9,19 +9,20 @@ from pathlib import Path
 import pytest
 
 from receptiondesk.services.desk import Desk
-from tests.services.helpers import FIXED_NOW, OFFICER, UNIT, FixedClock
+from tests.services.helpers import FIXED_NOW, OFFICER, PASSWORD, UNIT, USERNAME, FixedClock
 
 
 @pytest.fixture(scope="session")
 def desk_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Two closed database files: one only migrated, one migrated and set up for unit 00004."""
+    """Two closed database files, both with the officer's administrator account: one not set up yet, one set up
+    for unit 00004."""
     folder = tmp_path_factory.mktemp("templates")
     blank = folder / "blank.sqlite3"
-    with Desk.open(blank, clock=FixedClock(FIXED_NOW)):
-        pass
+    with Desk.open(blank, clock=FixedClock(FIXED_NOW)) as desk:
+        desk.accounts.create_first_administrator(USERNAME, OFFICER, PASSWORD)
     ready = folder / "ready.sqlite3"
     with Desk.open(ready, clock=FixedClock(FIXED_NOW)) as desk:
-        desk.setup.initialise(UNIT, OFFICER)
+        desk.first_run(UNIT, USERNAME, OFFICER, PASSWORD)
     # The desks are closed: the WAL was checkpointed into the main file, which alone is copied.
     return {"blank": blank, "ready": ready}
 
@@ -35,6 +36,7 @@ def clock() -> FixedClock:
 def _open_copy(template: Path, target: Path, clock: FixedClock) -> Iterator[Desk]:
     shutil.copyfile(template, target)
     desk = Desk.open(target, clock=clock)
+    desk.login(USERNAME, PASSWORD)
     try:
         yield desk
     finally:
@@ -49,5 +51,5 @@ def desk(desk_templates: dict[str, Path], tmp_path: Path, clock: FixedClock) -> 
 
 @pytest.fixture
 def blank_desk(desk_templates: dict[str, Path], tmp_path: Path, clock: FixedClock) -> Iterator[Desk]:
-    """A migrated desk that has not been set up yet."""
+    """A migrated desk with its administrator signed in, whose unit has not been set up yet."""
     yield from _open_copy(desk_templates["blank"], tmp_path / "blank.sqlite3", clock)

@@ -449,9 +449,13 @@ def test_open_cases_of_a_citizen(desk):
 
 
 def test_case_search_by_match_expression(desk):
-    uuid = visit_case(desk, "denunciation", respondent_name="Lê Văn Hùng")
+    uuid = visit_case(desk, "complaint", respondent_name="Lê Văn Hùng")
     assert [c["uuid"] for c in desk.cases.list(ListRequest(filters={"match": '"hung"'}))] == [uuid]
     assert [c["uuid"] for c in desk.cases.list(ListRequest(filters={"match": "nguyen van duc"}))] == [uuid]
+    denounced = visit_case(desk, "denunciation", respondent_name="Lê Văn Hùng")
+    assert {c["uuid"] for c in desk.cases.list(ListRequest(filters={"match": '"hung"'}))} == {uuid, denounced}
+    # The same person now denounces: they are protected, and no case of theirs is found by their name any more.
+    assert desk.cases.list(ListRequest(filters={"match": "nguyen van duc"})) == []
     assert desk.cases.list(ListRequest(filters={"match": '"hoa"'})) == []
 
 

@@ -10,6 +10,7 @@ from receptiondesk.errors import UserError, ValidationError
 from receptiondesk.storage.listing import ListRequest
 from tests.services.helpers import (
     OFFICER,
+    USERNAME,
     STAMP_AT,
     assert_clear_error,
     assignment,
@@ -36,7 +37,7 @@ def test_deadline_in_working_days_from_today(desk, case_uuid):
     assert (stored["assignee"], stored["result_on"], stored["citizen_told_on"]) == ("Công chức địa chính", None, None)
     assert stored["case_id"] == row(desk, "cases", case_uuid)["id"]
     entry = audit(desk, saved.uuid)
-    assert [(e["action"], e["at"], e["actor"]) for e in entry] == [("assignment.create", STAMP_AT, OFFICER)]
+    assert [(e["action"], e["at"], e["actor"]) for e in entry] == [("assignment.create", STAMP_AT, USERNAME)]
     assert entry[0]["detail"] == {"case": case_uuid, "deadline": "2026-03-17"}
 
 

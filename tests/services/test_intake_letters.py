@@ -73,8 +73,10 @@ def test_letter_from_a_denouncer_protects_the_citizen(desk):
     result = desk.intake.register_letter(letter(citizen=citizen()))
     stored = row(desk, "letters", result.uuid)
     person = desk.database.one("SELECT * FROM citizens WHERE id = ?", (stored["citizen_id"],))
-    assert person["full_name"] == stored["full_name"] == "Nguyễn Văn Đức"
+    assert person["full_name"] == stored["full_name"] == "[Danh tính được bảo vệ]"
     assert person["protected"] == 1
+    assert desk.privacy.reveal("citizen", person["uuid"], "Đối chiếu hồ sơ")["full_name"] == "Nguyễn Văn Đức"
+    assert desk.privacy.reveal("letter", result.uuid, "Đối chiếu hồ sơ")["full_name"] == "Nguyễn Văn Đức"
     assert row(desk, "cases", result.case_uuid)["citizen_id"] == person["id"]
 
     # The same ID paper at the desk later is the same citizen.

@@ -16,6 +16,7 @@ from receptiondesk.errors import UserError, ValidationError
 from tests.services.helpers import (
     CCCD,
     OFFICER,
+    USERNAME,
     STAMP_AT,
     TODAY,
     UNIT,
@@ -70,7 +71,7 @@ def test_visit_audit_rows_carry_the_stamp(desk):
 
     rows = work_audit(desk)
     assert [r["action"] for r in rows] == ["citizen.create", "case.open", "visit.register"]
-    assert all(r["at"] == STAMP_AT and r["actor"] == OFFICER for r in rows)
+    assert all(r["at"] == STAMP_AT and r["actor"] == USERNAME for r in rows)
     assert rows[0]["record_uuid"] == result.citizen_uuid
     assert rows[1]["record_uuid"] == result.case_uuids[0]
     assert rows[1]["detail"] == {"content_type": "complaint", "status": "in_progress"}
@@ -364,8 +365,11 @@ def test_returning_citizen_becomes_protected_with_a_denunciation(desk):
                                      cases=[case("denunciation", "corruption", "Tố cáo cán bộ")]))
 
     person = row(desk, "citizens", first.citizen_uuid)
-    assert (person["protected"], person["version"]) == (1, 2)
-    assert audit(desk, first.citizen_uuid, "citizen.update")[0]["detail"] == {"changed": ["protected"]}
+    assert (person["protected"], person["version"], person["full_name"]) == (1, 2, "[Danh tính được bảo vệ]")
+    assert audit(desk, first.citizen_uuid, "citizen.protect")
+    earlier = row(desk, "visits", first.uuid)  # the visit before the denunciation is sealed too
+    assert (earlier["full_name"], earlier["id_number"]) == ("[Danh tính được bảo vệ]", None)
+    assert desk.privacy.reveal("visit", first.uuid, "Kiểm tra sổ")["full_name"] == "Nguyễn Văn Đức"
 
 
 def test_visit_on_an_existing_denunciation_protects_the_visitor(desk):

@@ -8,6 +8,7 @@ from receptiondesk.errors import UserError, ValidationError
 from receptiondesk.storage.listing import ListRequest
 from tests.services.helpers import (
     OFFICER,
+    USERNAME,
     STAMP_AT,
     assert_clear_error,
     audit,
@@ -30,7 +31,7 @@ def test_schedule_a_chairman_session(desk):
     assert (stored["leader_name"], stored["leader_role"], stored["delegated"]) == ("Lê Văn Chủ", "chairman", 0)
     assert stored["delegate_name"] is None and stored["location"] == "Phòng tiếp dân"
     entry = audit(desk, saved.uuid)
-    assert [(e["action"], e["at"], e["actor"]) for e in entry] == [("session.schedule", STAMP_AT, OFFICER)]
+    assert [(e["action"], e["at"], e["actor"]) for e in entry] == [("session.schedule", STAMP_AT, USERNAME)]
     assert entry[0]["detail"] == {"date": "2026-03-17", "sector": "state"}
 
 

@@ -105,7 +105,7 @@ def test_login_dialog_signs_in_and_reports_a_wrong_password(qtbot, desk):
 
 
 def test_main_window_lists_newest_visits_and_searches_without_diacritics(qtbot, desk):
-    desk.setup.initialise("00004", "Cán bộ")
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
     _register(desk, "Nguyễn Văn Đức", "2026-03-01")
     _register(desk, "Trần Thị Hoa", "2026-03-05", "Phản ánh ô nhiễm môi trường")
     window = MainWindow(desk)
@@ -126,7 +126,7 @@ def test_main_window_lists_newest_visits_and_searches_without_diacritics(qtbot, 
 
 
 def test_visit_model_pages_rows_and_passes_the_model_tester(qtbot, qtmodeltester, desk):
-    desk.setup.initialise("00004", "Cán bộ")
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
     for day in range(1, PAGE_SIZE + 21):
         _register(desk, f"Lê Văn {day}", datetime.date(2025, 1, 1) + datetime.timedelta(days=day))
     model = VisitTableModel(desk.logbook)

@@ -24,6 +24,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.signed_out": {"vi": "Hãy đăng nhập trước.", "en": "Sign in first."},
     "auth.reason_required": {"vi": "phải ghi lý do xem danh tính được bảo vệ.",
                              "en": "a reason is required to see a protected identity."},
+    "privacy.not_protected": {"vi": "bản ghi này không chứa danh tính được bảo vệ.",
+                              "en": "this record holds no protected identity."},
     "field.username": {"vi": "Tên đăng nhập", "en": "Username"},
     "field.user_full_name": {"vi": "Họ tên người dùng", "en": "User's full name"},
     "field.password": {"vi": "Mật khẩu", "en": "Password"},

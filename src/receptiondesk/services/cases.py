@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.cases import (
     CaseDraft,
     CaseRecord,
@@ -25,6 +26,7 @@ from receptiondesk.domain.cases import (
 from receptiondesk.domain.text import clean_line
 from receptiondesk.domain.values import parse_past_date
 from receptiondesk.errors import Problem, UserError, raise_for
+from receptiondesk.services import privacy
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import listing, records, search
 from receptiondesk.storage.cases import CASE_LIST
@@ -150,21 +152,26 @@ class CaseService:
 
     # -- reads ---------------------------------------------------------------------------
     def get(self, case_uuid: str) -> dict[str, Any]:
+        self.context.require(Permission.READ)
         row = self.context.database.one(f"SELECT {CASE_LIST.columns} FROM cases WHERE uuid = ?", (case_uuid,))
         if row is None:
             raise UserError("record.not_found", "case", uuid=case_uuid)
         return dict(row)
 
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self.context.database.conn, CASE_LIST, request, limit, offset)]
 
     def ids(self, request: listing.ListRequest) -> list[int]:
+        self.context.require(Permission.READ)
         return listing.list_ids(self.context.database.conn, CASE_LIST, request)
 
     def rows(self, ids: list[int]) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.rows_by_ids(self.context.database.conn, CASE_LIST, ids)]
 
     def count(self, request: listing.ListRequest) -> int:
+        self.context.require(Permission.READ)
         sql, params = listing.count_query(CASE_LIST, request)
         return self.context.database.scalar(sql, params)
 
@@ -188,6 +195,7 @@ class CaseService:
 
     def classify(self, case_uuid: str, changes: CaseChanges) -> dict[str, Any]:
         """Correct a case's type, field, summary, respondent or flags."""
+        self.context.require(Permission.RECORD)
         with self.context.database.write() as conn:
             row = self._load_open(conn, case_uuid)
             draft = CaseDraft(
@@ -215,12 +223,19 @@ class CaseService:
                 value = getattr(changes, name)
                 if value is not None and int(value) != row[column]:
                     update[column] = int(value)
+            protect = (update.get("content_type") == ContentType.DENUNCIATION and row["citizen_id"] is not None)
             if update:
-                self._save(conn, self.context.stamp(), row, update, "case.classify")
+                stamp = self.context.stamp()
+                self._save(conn, stamp, row, update, "case.classify")
+                if protect:  # a petition reclassified as a denunciation: its person becomes protected now
+                    protect = privacy.protect_citizen(self.context, conn, row["citizen_id"], stamp)
+        if protect:
+            privacy.purge_old_copies(self.context)
         return self.get(case_uuid)
 
     def set_direction(self, case_uuid: str, draft: DirectionDraft, on: date | str | None = None) -> dict[str, Any]:
         """Record what the desk did with a received case (guide, transfer, accept, answer, file, refuse)."""
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         on_date = parse_past_date(on or self.context.today(), "direction_date", problems, self.context.today())
         direction = validate_direction(draft, problems, required=True)
@@ -247,6 +262,7 @@ class CaseService:
 
     def _advance(self, case_uuid: str, target: CaseStatus, on: date | str | None, extra: dict[str, Any],
                  action: str) -> dict[str, Any]:
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         on_date = parse_past_date(on or self.context.today(), "status_date", problems, self.context.today())
         raise_for(problems)
@@ -285,6 +301,7 @@ class CaseService:
     def add_attachment(self, case_uuid: str, title: str, pages: int = 1, original: bool = False,
                        visit_uuid: str | None = None) -> str:
         """Record a document the citizen handed in (what the receipt lists); no scan of ID cards is kept."""
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         name = clean_line(title)
         if not name:
@@ -307,6 +324,7 @@ class CaseService:
         return uuid
 
     def attachments(self, case_uuid: str) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in self.context.database.query(
             "SELECT uuid, title, pages, original, voided FROM attachments "
             "WHERE case_id = (SELECT id FROM cases WHERE uuid = ?) ORDER BY id", (case_uuid,))]

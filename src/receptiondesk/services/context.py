@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.calendar import CalendarDay, WorkingCalendar
 from receptiondesk.domain.rules import RulesTable
 from receptiondesk.domain.units import DeskSettings
@@ -60,16 +61,23 @@ class DeskContext:
             raise UserError("auth.signed_out")
         return self.session
 
+    def require(self, permission: Permission):
+        """The session of a signed-in user who holds `permission`; a UserError otherwise."""
+        session = self.require_session()
+        if not session.user.may(permission):
+            raise UserError("auth.not_permitted", action=permission.value)
+        return session
+
     # -- time ----------------------------------------------------------------------------
     def today(self) -> date:
         return self.clock().date()
 
     def stamp(self) -> Stamp:
+        """Who writes (the signed-in user), for which unit, when; with the key that chains the audit rows."""
         settings = self.require_setup()
-        if self.session is not None:
-            return Stamp(actor=self.session.user.username, unit_code=settings.unit_code,
-                         at=iso_timestamp(self.clock()), audit_key=self.session.audit_key)
-        return Stamp(actor=settings.officer_name or "-", unit_code=settings.unit_code, at=iso_timestamp(self.clock()))
+        session = self.require_session()
+        return Stamp(actor=session.user.username, unit_code=settings.unit_code, at=iso_timestamp(self.clock()),
+                     audit_key=session.audit_key)
 
     # -- calendar ------------------------------------------------------------------------
     @property

@@ -14,6 +14,7 @@ from receptiondesk.services.context import DeskContext
 from receptiondesk.services.followup import FollowupService
 from receptiondesk.services.intake import IntakeService
 from receptiondesk.services.logbook import LogbookService
+from receptiondesk.services.privacy import PrivacyService
 from receptiondesk.services.sessions import SessionService
 from receptiondesk.services.setup import SetupService
 from receptiondesk.services.voiding import VoidService
@@ -35,6 +36,7 @@ class Desk:
         self.followup = FollowupService(self.context)
         self.logbook = LogbookService(self.context)
         self.voiding = VoidService(self.context)
+        self.privacy = PrivacyService(self.context)
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:

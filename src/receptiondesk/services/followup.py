@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.assignments import AssignmentDraft, NotifyWay
 from receptiondesk.domain.cases import CaseStatus, clean_summary
 from receptiondesk.domain.text import clean_line
@@ -25,6 +26,7 @@ class FollowupService:
 
     def create_assignment(self, draft: AssignmentDraft) -> Saved:
         """Assign a task on a case; the deadline is a date or a number of working days from the assignment."""
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         today = self.context.today()
         assigned_on = parse_past_date(draft.assigned_on or today, "assigned_on", problems, today)
@@ -61,6 +63,7 @@ class FollowupService:
 
     def record_result(self, assignment_uuid: str, result: str, on: date | str | None = None) -> None:
         """The assignee reported back."""
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         text = clean_summary(result, "result", problems)
         result_on = parse_past_date(on or self.context.today(), "result_on", problems, self.context.today())
@@ -77,6 +80,7 @@ class FollowupService:
 
     def record_citizen_told(self, assignment_uuid: str, how: str, on: date | str | None = None) -> None:
         """The citizen was told the result; when every assignment of the case is told, the case is informed."""
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         way = parse_enum(NotifyWay, how, "told_how", problems)
         told_on = parse_past_date(on or self.context.today(), "told_on", problems, self.context.today())
@@ -107,10 +111,12 @@ class FollowupService:
 
     # -- reads -----------------------------------------------------------------------------
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self.context.database.conn, ASSIGNMENT_LIST, request,
                                                    limit, offset)]
 
     def get(self, assignment_uuid: str) -> dict[str, Any]:
+        self.context.require(Permission.READ)
         row = self.context.database.one(f"SELECT {ASSIGNMENT_LIST.columns} FROM assignments WHERE uuid = ?",
                                         (assignment_uuid,))
         if row is None:

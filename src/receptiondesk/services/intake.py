@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.cases import (
     CaseRecord,
     ContentType,
@@ -23,6 +24,7 @@ from receptiondesk.domain.text import clean_line, fold
 from receptiondesk.domain.values import parse_enum, parse_past_date
 from receptiondesk.domain.visits import ReceptionKind, VisitDraft, validate_visit
 from receptiondesk.errors import Problem, UserError, raise_for
+from receptiondesk.services import privacy
 from receptiondesk.services.cases import field_codes, open_case
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import records, search
@@ -53,11 +55,6 @@ class LetterResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def _record_of(row: sqlite3.Row) -> CitizenRecord:
-    """A stored citizen as a CitizenRecord (for a letter from a known citizen typed by reference only)."""
-    return CitizenRecord(**{name: row[name] for name in CitizenRecord.__dataclass_fields__})
-
-
 def _citizen_values(citizen: CitizenRecord) -> dict[str, Any]:
     return {
         "kind": citizen.kind, "full_name": citizen.full_name, "name_folded": citizen.name_folded,
@@ -75,8 +72,12 @@ class IntakeService:
 
     # -- citizens --------------------------------------------------------------------------
     def _store_citizen(self, conn: sqlite3.Connection, stamp: Stamp, citizen: CitizenRecord,
-                       citizen_uuid: str | None, protected: bool) -> tuple[int, str]:
-        """The returning citizen (updated when details changed), the one with the same ID paper, or a new one."""
+                       citizen_uuid: str | None, protected: bool) -> tuple[int, str, bool]:
+        """The returning citizen (updated when details changed), the one with the same ID paper, or a new one.
+
+        A protected person's identity is sealed before it is written; a known person who becomes protected
+        (brings a denunciation) has every earlier copy of their identity sealed too. Returns (id, uuid, protected).
+        """
         row = None
         if citizen_uuid:
             citizen_id = records.record_id_for(conn, "citizens", citizen_uuid, field="citizen")
@@ -84,19 +85,65 @@ class IntakeService:
         elif citizen.id_number:
             row = conn.execute("SELECT * FROM citizens WHERE id_number = ? AND id_type = ? AND voided = 0 "
                                "ORDER BY id DESC LIMIT 1", (citizen.id_number, citizen.id_type)).fetchone()
+            if row is None:
+                blind_id = self.context.require_session().identities.blind("id", citizen.id_number)
+                row = conn.execute("SELECT * FROM citizens WHERE blind_id = ? AND voided = 0 ORDER BY id DESC "
+                                   "LIMIT 1", (blind_id,)).fetchone()
         values = _citizen_values(citizen)
         if row is None:
+            uuid = records.new_uuid()
+            if protected:
+                identity = {name: values[name] for name in privacy.CITIZEN_IDENTITY}
+                values.update(privacy.masked_citizen_columns())
+                values.update(privacy.blind_columns(self.context, identity))
+                values["sealed_identity"] = privacy.seal(self.context, uuid, identity)
             values["protected"] = int(protected)
-            citizen_id, uuid = records.insert_record(conn, "citizens", stamp, values)
+            citizen_id, uuid = records.insert_record(conn, "citizens", stamp, values, record_uuid=uuid)
             records.append_audit(conn, stamp, "citizen.create", "citizens", uuid, {"kind": citizen.kind})
-            return citizen_id, uuid
+            return citizen_id, uuid, protected
+        if row["sealed_identity"] is not None:
+            identity = self.context.require_session().identities.open(row["uuid"], row["sealed_identity"])
+            merged = {**identity, **{k: values[k] for k in privacy.CITIZEN_IDENTITY if values[k] not in (None, "")}}
+            if merged != identity:
+                records.update_record(conn, "citizens", row["id"], stamp, {
+                    **privacy.blind_columns(self.context, merged),
+                    "sealed_identity": privacy.seal(self.context, row["uuid"], merged)})
+                records.append_audit(conn, stamp, "citizen.update", "citizens", row["uuid"],
+                                     {"changed": sorted(k for k in merged if merged[k] != identity.get(k))})
+            return row["id"], row["uuid"], True
         changes = {k: v for k, v in values.items() if row[k] != v and v not in (None, "")}
-        if protected and not row["protected"]:
-            changes["protected"] = 1
         if changes:
             records.update_record(conn, "citizens", row["id"], stamp, changes)
             records.append_audit(conn, stamp, "citizen.update", "citizens", row["uuid"], {"changed": sorted(changes)})
-        return row["id"], row["uuid"]
+        if protected:
+            self._purge_after_commit = privacy.protect_citizen(self.context, conn, row["id"], stamp)
+        return row["id"], row["uuid"], bool(protected or row["protected"])
+
+    def _snapshot(self, table: str, record_uuid: str, citizen: CitizenRecord | None,
+                  protected: bool) -> dict[str, Any]:
+        """The identity columns a visit or letter keeps of the person that day, sealed for a protected person."""
+        if citizen is None:
+            return {"full_name": "", "name_sort": "", "address": ""}
+        plain = {"full_name": citizen.full_name, "name_sort": citizen.name_sort, "address": citizen.address}
+        if table == "visits":
+            plain["id_number"] = citizen.id_number
+        if not protected:
+            return plain
+        identity = {name: getattr(citizen, name) for name in privacy.SNAPSHOT_IDENTITY[table]}
+        return {**privacy.masked_snapshot_columns(table),
+                "sealed_identity": privacy.seal(self.context, record_uuid, identity)}
+
+    def _known_citizen(self, row: sqlite3.Row) -> CitizenRecord:
+        """A stored citizen as a CitizenRecord, with the sealed identity opened for a protected one."""
+        values = {name: row[name] for name in CitizenRecord.__dataclass_fields__}
+        if row["sealed_identity"] is not None:
+            values.update(self.context.require_session().identities.open(row["uuid"], row["sealed_identity"]))
+        return CitizenRecord(**values)
+
+    def _finish(self) -> None:
+        if getattr(self, "_purge_after_commit", False):
+            self._purge_after_commit = False
+            privacy.purge_old_copies(self.context)
 
     # -- visits ----------------------------------------------------------------------------
     def register_visit(self, draft: VisitDraft) -> VisitResult:
@@ -105,6 +152,7 @@ class IntakeService:
         Raises ValidationError listing every problem; nothing is saved then. Warnings come back in the result.
         """
         settings = self.context.require_setup()
+        self.context.require(Permission.RECORD)
         today = self.context.today()
         problems: list[Problem] = []
         visit = validate_visit(draft, today=today, delegation_threshold=settings.delegation_threshold,
@@ -139,11 +187,13 @@ class IntakeService:
                 protected = bool(conn.execute(
                     f"SELECT 1 FROM cases WHERE content_type = 'denunciation' AND id IN "
                     f"({','.join('?' * len(existing_case_ids))})", existing_case_ids).fetchone())
-            citizen_id, citizen_uuid = self._store_citizen(conn, stamp, citizen, draft.citizen_uuid, protected)
+            citizen_id, citizen_uuid, protected = self._store_citizen(conn, stamp, citizen, draft.citizen_uuid,
+                                                                      protected)
+            searchable_name = "" if protected else citizen.full_name
             case_links: list[tuple[int, str, bool]] = []
             for record in new_cases:
                 case_id, case_uuid = open_case(self.context, conn, stamp, record, visit.direction, visit.visit_date,
-                                               "visit", citizen_id, citizen.full_name)
+                                               "visit", citizen_id, searchable_name)
                 case_links.append((case_id, case_uuid, True))
             for case_id, case_uuid in zip(existing_case_ids, case_uuids):
                 earlier = conn.execute(
@@ -155,15 +205,14 @@ class IntakeService:
             backdated = [case_id for case_id, _, first in case_links[len(new_cases):] if first]
             year = visit.visit_date.year
             logbook_no = records.allocate_number(conn, LOGBOOK, settings.unit_code, year)
+            visit_uuid = records.new_uuid()
+            snapshot = self._snapshot("visits", visit_uuid, citizen, protected)
             visit_id, visit_uuid = records.insert_record(conn, "visits", stamp, {
                 "year": year,
                 "logbook_no": logbook_no,
                 "visit_date": visit.visit_date.isoformat(),
                 "citizen_id": citizen_id,
-                "full_name": citizen.full_name,
-                "name_sort": citizen.name_sort,
-                "address": citizen.address,
-                "id_number": citizen.id_number,
+                **snapshot,
                 "came_as": visit.came_as.value,
                 "proof_paper": visit.proof_paper,
                 "channel": visit.channel.value,
@@ -177,7 +226,7 @@ class IntakeService:
                 **_direction_columns(visit.direction),
                 "first_time": int(first_time),
                 "notes": visit.notes,
-            })
+            }, record_uuid=visit_uuid)
             conn.executemany("INSERT INTO visit_cases (visit_id, case_id, first_time) VALUES (?, ?, ?)",
                              [(visit_id, case_id, int(first)) for case_id, _, first in case_links])
             if session_id is not None:
@@ -186,10 +235,11 @@ class IntakeService:
                 for offset, (case_id, _, _) in enumerate(case_links):
                     conn.execute("INSERT OR IGNORE INTO session_cases (session_id, case_id, position) "
                                  "VALUES (?, ?, ?)", (session_id, case_id, position + offset))
-            search.index_record(conn, "visits", visit_id, citizen.full_name, citizen.address, visit.summary)
+            search.index_record(conn, "visits", visit_id, snapshot["full_name"], snapshot["address"], visit.summary)
             records.append_audit(conn, stamp, "visit.register", "visits", visit_uuid,
                                  {"year": year, "logbook_no": logbook_no, "cases": len(case_links)})
             _demote_later_first_visits(conn, stamp, backdated, visit_id)
+        self._finish()
         return VisitResult(visit_uuid, year, logbook_no, citizen_uuid, [u for _, u, _ in case_links],
                            first_time, warnings)
 
@@ -197,6 +247,7 @@ class IntakeService:
     def register_letter(self, draft: LetterDraft) -> LetterResult:
         """Register a letter received by post, forwarded, or online: a case but no logbook row."""
         settings = self.context.require_setup()
+        self.context.require(Permission.RECORD)
         today = self.context.today()
         problems: list[Problem] = []
         received_on = parse_past_date(draft.received_on, "received_on", problems, today)
@@ -223,50 +274,62 @@ class IntakeService:
                 existing = conn.execute("SELECT content_type FROM cases WHERE uuid = ?", (draft.case_uuid,)).fetchone()
                 protected = existing is not None and existing[0] == ContentType.DENUNCIATION
             if citizen is not None:
-                citizen_id, _ = self._store_citizen(conn, stamp, citizen, draft.citizen_uuid, protected)
+                citizen_id, _, protected = self._store_citizen(conn, stamp, citizen, draft.citizen_uuid, protected)
             elif draft.citizen_uuid:
                 citizen_id = records.record_id_for(conn, "citizens", draft.citizen_uuid, field="citizen")
                 row = conn.execute("SELECT * FROM citizens WHERE id = ?", (citizen_id,)).fetchone()
-                citizen = _record_of(row)
-                if protected and not row["protected"]:
-                    records.update_record(conn, "citizens", citizen_id, stamp, {"protected": 1})
+                citizen = self._known_citizen(row)
+                if protected and row["sealed_identity"] is None:
+                    self._purge_after_commit = privacy.protect_citizen(self.context, conn, citizen_id, stamp)
+                protected = protected or row["sealed_identity"] is not None
             if new_case is not None:
                 case_id, case_uuid = open_case(self.context, conn, stamp, new_case, direction, received_on, "letter",
-                                               citizen_id, citizen.full_name if citizen else "")
+                                               citizen_id, citizen.full_name if citizen and not protected else "")
             else:
                 case_uuid = draft.case_uuid
                 case_id = records.record_id_for(conn, "cases", case_uuid, field="case")
             year = received_on.year
             letter_no = records.allocate_number(conn, LETTER_REGISTER, settings.unit_code, year)
+            letter_uuid = records.new_uuid()
+            snapshot = self._snapshot("letters", letter_uuid, citizen, protected)
             letter_id, letter_uuid = records.insert_record(conn, "letters", stamp, {
                 "year": year, "letter_no": letter_no, "received_on": received_on.isoformat(),
                 "channel": channel.value, "sender_body": sender_body, "forward_doc": clean_line(draft.forward_doc),
-                "citizen_id": citizen_id,
-                "full_name": citizen.full_name if citizen else "",
-                "name_sort": citizen.name_sort if citizen else "",
-                "address": citizen.address if citizen else "",
+                "citizen_id": citizen_id, **snapshot,
                 "summary": summary, "case_id": case_id, "notes": clean_line(draft.notes),
-            })
-            search.index_record(conn, "letters", letter_id, citizen.full_name if citizen else "",
-                                citizen.address if citizen else "", summary)
+            }, record_uuid=letter_uuid)
+            search.index_record(conn, "letters", letter_id, snapshot["full_name"], snapshot["address"], summary)
             records.append_audit(conn, stamp, "letter.register", "letters", letter_uuid,
                                  {"year": year, "letter_no": letter_no})
+        self._finish()
         return LetterResult(letter_uuid, year, letter_no, case_uuid, warnings)
 
     # -- returning visitors ----------------------------------------------------------------
     def find_returning(self, *, id_number: str | None = None, phone: str | None = None,
                        name: str | None = None, address: str | None = None) -> list[dict[str, Any]]:
-        """Earlier citizens matching an ID number, a phone, or a folded name (and address), newest visit first."""
+        """Earlier citizens matching an ID number, a phone, or a folded name (and address), newest visit first.
+
+        Protected persons are matched (by blind index, and shown masked) only for a user who may see them.
+        """
+        session = self.context.require(Permission.READ)
+        cipher = session.identities if session.user.can_see_protected else None
         db = self.context.database
         clauses, params = [], []
         if id_number and clean_line(id_number):
+            normalised_id = normalise_id_number(id_number).upper()
             clauses.append("c.id_number = ?")
-            params.append(normalise_id_number(id_number).upper())
+            params.append(normalised_id)
+            if cipher:
+                clauses.append("c.blind_id = ?")
+                params.append(cipher.blind("id", normalised_id))
         if phone:
             normalised, _ = check_phone(phone)
             if normalised:
                 clauses.append("c.phone = ?")
                 params.append(normalised)
+                if cipher:
+                    clauses.append("c.blind_phone = ?")
+                    params.append(cipher.blind("phone", normalised))
         if name and fold(name):
             folded_address = fold(address or "")
             if folded_address:
@@ -275,6 +338,9 @@ class IntakeService:
             else:
                 clauses.append("c.name_folded = ?")
                 params.append(fold(name))
+            if cipher:
+                clauses.append("c.blind_name = ?")
+                params.append(cipher.blind("name", name))
         if not clauses:
             return []
         rows = db.query(

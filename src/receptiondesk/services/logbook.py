@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.errors import UserError
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import listing
@@ -33,28 +34,34 @@ class LogbookService:
     def visits(self, request: listing.ListRequest | None = None, limit: int = 100,
                offset: int = 0) -> list[dict[str, Any]]:
         """One page of the logbook, filtered and sorted (newest first by default)."""
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self._conn, VISIT_LIST, request or listing.ListRequest(),
                                                    _page(limit), offset)]
 
     def visit_ids(self, request: listing.ListRequest | None = None) -> list[int]:
         """Every matching visit's rowid in list order, for a list model that pages by id."""
+        self.context.require(Permission.READ)
         return listing.list_ids(self._conn, VISIT_LIST, request or listing.ListRequest())
 
     def visits_by_ids(self, ids: list[int]) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.rows_by_ids(self._conn, VISIT_LIST, ids)]
 
     def count_visits(self, request: listing.ListRequest | None = None) -> int:
+        self.context.require(Permission.READ)
         sql, params = listing.count_query(VISIT_LIST, request or listing.ListRequest())
         return self.context.database.scalar(sql, params)
 
     def search(self, text: str, limit: int = 50, offset: int = 0, include_voided: bool = False) -> list[dict[str, Any]]:
         """Visits whose name, address or content match `text`, typed with or without diacritics; newest first."""
+        self.context.require(Permission.READ)
         match = match_expression(text)
         if match is None:
             return []
         return [dict(r) for r in search_visits(self._conn, match, _page(limit), offset, include_voided)]
 
     def get_visit(self, visit_uuid: str) -> dict[str, Any]:
+        self.context.require(Permission.READ)
         row = self.context.database.one(
             f"SELECT {VISIT_LIST.columns}, visits.representatives, visits.proof_paper, visits.refusal_ground, "
             f"(SELECT uuid FROM citizens WHERE citizens.id = visits.citizen_id) AS citizen_uuid, "
@@ -70,5 +77,6 @@ class LogbookService:
 
     def letters(self, request: listing.ListRequest | None = None, limit: int = 100,
                 offset: int = 0) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self._conn, LETTER_LIST, request or listing.ListRequest(),
                                                    _page(limit), offset)]

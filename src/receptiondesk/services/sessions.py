@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.cases import clean_summary
 from receptiondesk.domain.sessions import (
     HEAD_ROLE,
@@ -58,6 +59,7 @@ class SessionService:
 
     def schedule(self, draft: SessionDraft) -> Saved:
         """Plan a session (it may be on a future date)."""
+        self.context.require(Permission.RECORD)
         values, warnings = self._validate(draft)
         values["status"] = SessionStatus.PLANNED.value
         stamp = self.context.stamp()
@@ -68,6 +70,7 @@ class SessionService:
         return Saved(uuid, warnings)
 
     def update(self, session_uuid: str, draft: SessionDraft) -> Saved:
+        self.context.require(Permission.RECORD)
         values, warnings = self._validate(draft)
         with self.context.database.write() as conn:
             session_id = records.record_id_for(conn, "sessions", session_uuid, field="session")
@@ -82,6 +85,7 @@ class SessionService:
         return Saved(session_uuid, warnings)
 
     def _set_status(self, session_uuid: str, status: SessionStatus, action: str) -> None:
+        self.context.require(Permission.RECORD)
         with self.context.database.write() as conn:
             session_id = records.record_id_for(conn, "sessions", session_uuid, field="session")
             row = conn.execute("SELECT status, session_date FROM sessions WHERE id = ?", (session_id,)).fetchone()
@@ -101,6 +105,7 @@ class SessionService:
 
     def add_case(self, session_uuid: str, case_uuid: str) -> None:
         """Put a case on the session's list (cases brought by visitors that day are added at intake)."""
+        self.context.require(Permission.RECORD)
         with self.context.database.write() as conn:
             session_id = records.record_id_for(conn, "sessions", session_uuid, field="session")
             case_id = records.record_id_for(conn, "cases", case_uuid, field="case")
@@ -116,6 +121,7 @@ class SessionService:
 
     def record_conclusion(self, session_uuid: str, case_uuid: str, kind: str, conclusion: str) -> None:
         """The leader's conclusion on one case heard: resolve now, assign, or pending."""
+        self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         conclusion_kind = parse_enum(ConclusionKind, kind, "conclusion_kind", problems)
         text = clean_summary(conclusion, "conclusion", problems)
@@ -137,6 +143,7 @@ class SessionService:
 
     # -- reads -----------------------------------------------------------------------------
     def get(self, session_uuid: str) -> dict[str, Any]:
+        self.context.require(Permission.READ)
         row = self.context.database.one(f"SELECT {SESSION_LIST.columns} FROM sessions WHERE uuid = ?",
                                         (session_uuid,))
         if row is None:
@@ -144,6 +151,7 @@ class SessionService:
         return dict(row)
 
     def cases_heard(self, session_uuid: str) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         rows = self.context.database.query(
             """SELECT c.uuid, c.content_type, c.field_code, c.summary, c.status, sc.conclusion_kind, sc.conclusion,
                       sc.position
@@ -153,4 +161,5 @@ class SessionService:
         return [dict(r) for r in rows]
 
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self.context.database.conn, SESSION_LIST, request, limit, offset)]

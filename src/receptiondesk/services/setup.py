@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from receptiondesk import paths
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.calendar import CalendarDay, default_calendar_days
 from receptiondesk.domain.text import clean_line
 from receptiondesk.domain.units import DeskSettings, communes
@@ -38,6 +39,7 @@ class SetupService:
                    villages: list[str] = (), delegation_threshold: int | None = None,
                    remote_area: bool = False) -> DeskSettings:
         """First-run set-up: the unit is the only thing asked for; the rest has defaults."""
+        self.context.require(Permission.ADMINISTER)
         problems: list[Problem] = []
         commune_code = (commune_code or "").strip()
         if not commune_code:
@@ -74,6 +76,7 @@ class SetupService:
 
     def update_settings(self, **changes: object) -> DeskSettings:
         """Change the desk's settings (not its unit); a change of remote-area status moves open cases' due dates."""
+        self.context.require(Permission.ADMINISTER)
         settings = self.context.require_setup()
         if "commune_code" in changes and changes["commune_code"] != settings.commune_code:
             raise UserError("setup.unit_fixed")
@@ -102,6 +105,7 @@ class SetupService:
         return updated
 
     def add_signer(self, signer: SignerDraft) -> str:
+        self.context.require(Permission.ADMINISTER)
         with self.context.database.write() as conn:
             return self._insert_signer(conn, self.context.stamp(), signer)
 
@@ -138,6 +142,7 @@ class SetupService:
             f"SELECT code, name_vi, name_en, active FROM fields{where} ORDER BY position")]
 
     def add_field(self, code: str, name_vi: str, name_en: str = "") -> None:
+        self.context.require(Permission.ADMINISTER)
         code, name_vi = clean_line(code).lower().replace(" ", "_"), clean_line(name_vi)
         if not code or not name_vi:
             raise UserError("value.required", "field_name" if code else "field_code_new")
@@ -151,6 +156,7 @@ class SetupService:
 
     def set_field_active(self, code: str, active: bool) -> None:
         """Fields are retired, never removed: old cases keep their field."""
+        self.context.require(Permission.ADMINISTER)
         with self.context.database.write() as conn:
             if conn.execute("UPDATE fields SET active = ? WHERE code = ?", (int(active), code)).rowcount != 1:
                 raise UserError("record.not_found", "field_code", uuid=code)
@@ -166,6 +172,7 @@ class SetupService:
 
     def set_calendar_day(self, day: date | str, kind: str, name: str) -> int:
         """Add or change a holiday or a make-up working day; returns how many open cases got a new due date."""
+        self.context.require(Permission.ADMINISTER)
         problems: list[Problem] = []
         parsed = parse_date(day, "calendar_day", problems)
         if kind not in ("holiday", "working"):
@@ -183,6 +190,7 @@ class SetupService:
             return self._recompute_due_dates(conn)
 
     def remove_calendar_day(self, day: date | str) -> int:
+        self.context.require(Permission.ADMINISTER)
         problems: list[Problem] = []
         parsed = parse_date(day, "calendar_day", problems)
         raise_for(problems)
@@ -200,6 +208,7 @@ class SetupService:
 
     def reset_calendar_year(self, year: int) -> None:
         """Replace a year's days with the defaults (before entering the official schedule)."""
+        self.context.require(Permission.ADMINISTER)
         with self.context.database.write() as conn:
             conn.execute("DELETE FROM calendar_days WHERE day BETWEEN ? AND ?", (f"{year}-01-01", f"{year}-12-31"))
             for d in default_calendar_days(year):

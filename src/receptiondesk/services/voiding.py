@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.text import clean_paragraphs
 from receptiondesk.errors import UserError
 from receptiondesk.services.context import DeskContext
@@ -21,6 +22,7 @@ class VoidService:
         self.context = context
 
     def void(self, kind: str, record_uuid: str, reason: str) -> None:
+        self.context.require(Permission.RECORD)
         table = VOIDABLE.get(kind)
         if table is None:
             raise UserError("value.not_allowed", "record_kind", value=kind, allowed=sorted(VOIDABLE))

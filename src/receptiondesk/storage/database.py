@@ -83,6 +83,7 @@ def _configure(conn: sqlite3.Connection) -> None:
         raise UserError("storage.no_wal", path=str(conn), mode=mode)
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA secure_delete=ON")  # deleted or overwritten content is zeroed, not left in free pages
     conn.execute("PRAGMA cache_size=-65536")
     conn.execute("PRAGMA temp_store=MEMORY")
 

@@ -1,0 +1,121 @@
+"""Protected identities: sealed at rest, masked in every list, matched by blind index, revealed one record at a
+time to a permitted user who gives a reason (audited)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from receptiondesk.domain.accounts import MASKED_NAME, Permission
+from receptiondesk.domain.text import clean_paragraphs
+from receptiondesk.errors import UserError
+from receptiondesk.services.context import DeskContext
+from receptiondesk.storage import records, search
+from receptiondesk.storage.search import SEARCH_TABLES
+
+#: The identity fields of a citizen that are sealed when the citizen is protected.
+CITIZEN_IDENTITY = ("full_name", "id_type", "id_number", "birth_year", "gender", "phone", "address")
+#: The identity snapshot a logbook row (or a letter) keeps of the person that day.
+SNAPSHOT_IDENTITY = {"visits": ("full_name", "address", "id_number"), "letters": ("full_name", "address")}
+MASKED_SORT_KEY = "\uffff"  # masked names sort after every real name
+MIN_REASON_LENGTH = 5
+
+
+def masked_citizen_columns() -> dict[str, Any]:
+    """What a protected citizen's plain columns hold: nothing that identifies them."""
+    return {"full_name": MASKED_NAME, "name_folded": "", "name_sort": MASKED_SORT_KEY, "id_type": "none",
+            "id_number": None, "birth_year": None, "gender": None, "phone": None, "address": "",
+            "address_folded": ""}
+
+
+def masked_snapshot_columns(table: str) -> dict[str, Any]:
+    columns = {"full_name": MASKED_NAME, "name_sort": MASKED_SORT_KEY, "address": ""}
+    if table == "visits":
+        columns["id_number"] = None
+    return columns
+
+
+def blind_columns(context: DeskContext, identity: dict[str, Any]) -> dict[str, Any]:
+    cipher = context.require_session().identities
+    return {"blind_name": cipher.blind("name", identity.get("full_name")),
+            "blind_id": cipher.blind("id", identity.get("id_number")),
+            "blind_phone": cipher.blind("phone", identity.get("phone"))}
+
+
+def seal(context: DeskContext, record_uuid: str, identity: dict[str, Any]) -> bytes:
+    return context.require_session().identities.seal(record_uuid, identity)
+
+
+def protect_citizen(context: DeskContext, conn: sqlite3.Connection, citizen_id: int, stamp: records.Stamp) -> bool:
+    """Make an existing citizen protected after the fact: seal their identity and every snapshot of it (visits,
+    letters), blank them in the search indexes and rewrite those indexes so no old copy survives. Returns
+    whether anything changed."""
+    row = conn.execute("SELECT * FROM citizens WHERE id = ?", (citizen_id,)).fetchone()
+    if row is None or row["sealed_identity"] is not None:
+        if row is not None and not row["protected"]:
+            records.update_record(conn, "citizens", citizen_id, stamp, {"protected": 1})
+        return False
+    identity = {name: row[name] for name in CITIZEN_IDENTITY}
+    records.update_record(conn, "citizens", citizen_id, stamp, {
+        **masked_citizen_columns(), **blind_columns(context, identity), "protected": 1,
+        "sealed_identity": seal(context, row["uuid"], identity)})
+    touched_indexes = set()
+    for table, fields in SNAPSHOT_IDENTITY.items():
+        for snapshot in conn.execute(f"SELECT * FROM {table} WHERE citizen_id = ?", (citizen_id,)).fetchall():
+            if snapshot["sealed_identity"] is not None:
+                continue
+            sealed = seal(context, snapshot["uuid"], {name: snapshot[name] for name in fields})
+            records.update_record(conn, table, snapshot["id"], stamp,
+                                  {**masked_snapshot_columns(table), "sealed_identity": sealed})
+            search.index_record(conn, table, snapshot["id"], "", "", snapshot["summary"])
+            touched_indexes.add(table)
+    for case in conn.execute("SELECT * FROM cases WHERE citizen_id = ?", (citizen_id,)).fetchall():
+        search.index_record(conn, "cases", case["id"], "",
+                            f"{case['respondent_name']} {case['respondent_position']} {case['respondent_body']}",
+                            case["summary"])
+        touched_indexes.add("cases")
+    for table in touched_indexes:  # merge every segment so the deleted tokens are really gone
+        fts = SEARCH_TABLES[table][0]
+        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+    records.append_audit(conn, stamp, "citizen.protect", "citizens", row["uuid"])
+    return True
+
+
+def purge_old_copies(context: DeskContext) -> None:
+    """After protecting someone: move the WAL into the file and empty it, so no old page keeps a plain copy."""
+    context.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+class PrivacyService:
+    """Revealing a protected identity: one record at a time, with a reason once per record and session."""
+
+    def __init__(self, context: DeskContext) -> None:
+        self.context = context
+
+    def _session_for_reveal(self):
+        session = self.context.require(Permission.READ)
+        if not session.user.can_see_protected:
+            raise UserError("auth.not_permitted", action="see protected identity")
+        return session
+
+    def reveal(self, kind: str, record_uuid: str, reason: str = "") -> dict[str, Any]:
+        """The sealed identity of a citizen, a visit or a letter; audited with the reason."""
+        table = {"citizen": "citizens", "visit": "visits", "letter": "letters"}.get(kind)
+        if table is None:
+            raise UserError("value.not_allowed", "record_kind", value=kind, allowed=["citizen", "visit", "letter"])
+        session = self._session_for_reveal()
+        key = f"{table}:{record_uuid}"
+        text = clean_paragraphs(reason)
+        if key not in session.revealed and len(text) < MIN_REASON_LENGTH:
+            raise UserError("auth.reason_required", "reveal_reason")
+        row = self.context.database.one(f"SELECT uuid, sealed_identity FROM {table} WHERE uuid = ?", (record_uuid,))
+        if row is None:
+            raise UserError("record.not_found", kind, uuid=record_uuid)
+        if row["sealed_identity"] is None:
+            raise UserError("privacy.not_protected", kind)
+        identity = session.identities.open(row["uuid"], row["sealed_identity"])
+        with self.context.database.write() as conn:
+            records.append_audit(conn, self.context.stamp(), "identity.reveal", table, record_uuid,
+                                 {"reason": text} if key not in session.revealed else {"again": True})
+        session.revealed.add(key)
+        return identity
