@@ -173,3 +173,46 @@ def test_the_file_scan_does_find_an_unprotected_name(desk):
     desk.close()
     blob = path.read_bytes()
     assert SECRET_NAME.encode() in blob and fold(SECRET_NAME).encode() in blob and SECRET_ID.encode() in blob
+
+
+def test_citizen_data_request_gathers_everything_and_is_audited(desk):
+    first = _denouncer(desk)
+    desk.intake.register_visit(visit(citizen_uuid=first.citizen_uuid, case_uuids=first.case_uuids,
+                                     who=citizen(SECRET_NAME, id_number=SECRET_ID, birth_year=1990, gender="female",
+                                                 phone=SECRET_PHONE, address=SECRET_ADDRESS)))
+    with pytest.raises(UserError) as caught:
+        desk.privacy.citizen_data(first.citizen_uuid)
+    assert caught.value.code == "auth.reason_required"
+    data = desk.privacy.citizen_data(first.citizen_uuid, "Công dân yêu cầu cung cấp dữ liệu")
+    assert data["citizen"]["full_name"] == SECRET_NAME and data["citizen"]["phone"] == SECRET_PHONE
+    assert [v["logbook_no"] for v in data["visits"]] == [1, 2]
+    assert [c["uuid"] for c in data["cases"]] == first.case_uuids
+    actions = [r[0] for r in desk.database.query("SELECT action FROM audit_log ORDER BY id")]
+    assert actions[-2:] == ["identity.reveal", "citizen.data_request"]
+
+
+HOSTILE = [
+    "Robert'); DROP TABLE visits;--",
+    "<script>alert('x')</script>",
+    "Tên\x00có\x07ký tự\x1bđiều khiển",
+    "Đ" * 5000,
+    "١٢٣ 𝓝𝓰𝓾𝔂𝓮̂̃𝓷 \u202egnaT",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=["sql", "script", "control", "very long", "odd unicode"])
+def test_hostile_text_in_every_field_is_stored_as_text_or_refused_clearly(desk, text):
+    before = desk.database.scalar("SELECT count(*) FROM visits")
+    try:
+        result = desk.intake.register_visit(visit(
+            who=citizen(text[:100], id_type="other", id_number=text[:30], birth_year=None, gender=None, phone=None,
+                        address=text),
+            summary=text, cases=[case("petition", "other", text, respondent_name=text[:150])]))
+    except UserError as error:
+        assert error.render("vi") and "{" not in error.render("vi")
+        assert desk.database.scalar("SELECT count(*) FROM visits") == before
+        return
+    stored = desk.logbook.get_visit(result.uuid)
+    assert "\x00" not in stored["summary"] and "\x07" not in stored["full_name"]
+    assert desk.database.scalar("SELECT count(*) FROM visits") == before + 1
+    assert desk.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'visits'") == 1

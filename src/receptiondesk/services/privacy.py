@@ -119,3 +119,35 @@ class PrivacyService:
                                  {"reason": text} if key not in session.revealed else {"again": True})
         session.revealed.add(key)
         return identity
+
+    def citizen_data(self, citizen_uuid: str, reason: str = "") -> dict[str, Any]:
+        """Everything held about one citizen (a data-subject request): identity, visits, letters, cases and
+        assignments. A protected identity is opened only for a permitted user, with a reason (audited)."""
+        session = self.context.require(Permission.READ)
+        db = self.context.database
+        row = db.one("SELECT * FROM citizens WHERE uuid = ?", (citizen_uuid,))
+        if row is None:
+            raise UserError("record.not_found", "citizen", uuid=citizen_uuid)
+        person = {k: row[k] for k in ("uuid", "kind", *CITIZEN_IDENTITY, "protected", "created_at", "updated_at",
+                                      "version", "voided", "void_reason")}
+        if row["sealed_identity"] is not None:
+            person.update(self.reveal("citizen", citizen_uuid, reason))
+        visits = [dict(r) for r in db.query(
+            "SELECT uuid, year, logbook_no, visit_date, summary, direction, direction_body, direction_doc, headcount, "
+            "voided FROM visits WHERE citizen_id = ? ORDER BY visit_date, id", (row["id"],))]
+        letters = [dict(r) for r in db.query(
+            "SELECT uuid, year, letter_no, received_on, channel, summary, voided FROM letters WHERE citizen_id = ? "
+            "ORDER BY received_on, id", (row["id"],))]
+        cases = [dict(r) for r in db.query(
+            "SELECT uuid, received_on, content_type, field_code, summary, status, due_date, conclusion, voided "
+            "FROM cases WHERE citizen_id = ? OR id IN (SELECT vc.case_id FROM visit_cases vc JOIN visits v "
+            "ON v.id = vc.visit_id WHERE v.citizen_id = ?) ORDER BY received_on, id", (row["id"], row["id"]))]
+        assignments = [dict(r) for r in db.query(
+            "SELECT a.uuid, c.uuid AS case_uuid, a.assignee, a.task, a.deadline, a.result, a.result_on, "
+            "a.citizen_told_on FROM assignments a JOIN cases c ON c.id = a.case_id WHERE c.citizen_id = ? "
+            "ORDER BY a.assigned_on, a.id", (row["id"],))]
+        with db.write() as conn:
+            records.append_audit(conn, self.context.stamp(), "citizen.data_request", "citizens", citizen_uuid,
+                                 {"by": session.user.username})
+        return {"citizen": person, "visits": visits, "letters": letters, "cases": cases, "assignments": assignments}
+
