@@ -136,3 +136,15 @@ def test_visit_model_pages_rows_and_passes_the_model_tester(qtbot, qtmodeltester
     assert model.data(last) == "Lê Văn 1"
     assert model.headerData(2, Qt.Orientation.Horizontal) == "Họ và tên"
     qtmodeltester.check(model)
+
+
+def test_idle_window_locks_and_hides_the_list(qtbot, desk, monkeypatch):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    _register(desk, "Nguyễn Văn Đức", "2026-03-01")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window._idle.interval() == 10 * 60_000 and window._idle.isActive()
+    monkeypatch.setattr("receptiondesk.ui.dialogs.login_dialog.LoginDialog.exec", lambda self: 0)
+    window.lock()
+    assert desk.context.session is None
+    assert window.model.rowCount() == 0 and not window.isVisible()

@@ -9,6 +9,7 @@ from functools import lru_cache
 from receptiondesk import paths
 
 DEFAULT_DELEGATION_THRESHOLD = 5
+DEFAULT_AUTO_LOCK_MINUTES = 10
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class DeskSettings:
     upper_level_name: str = ""
     upper_level_code: str = ""
     villages: list[str] = field(default_factory=list)
+    auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES  # 0: never
 
     @property
     def unit_code(self) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from receptiondesk.services.desk import Desk
+from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 
 SEARCH_LIMIT = 1000
@@ -61,7 +63,34 @@ class MainWindow(QMainWindow):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
         self.resize(1280, 720)
+        self._idle = QTimer(self, singleShot=True)
+        self._idle.timeout.connect(self.lock)
+        minutes = desk.context.settings.auto_lock_minutes
+        if minutes:
+            self._idle.setInterval(minutes * 60_000)
+            QApplication.instance().installEventFilter(self)
+            self._idle.start()
+        self._lang = lang
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        """Any key or mouse action restarts the idle timer."""
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                            QEvent.Type.Wheel) and self._idle.interval():
+            self._idle.start()
+        return False
+
+    def lock(self) -> None:
+        """Idle too long: sign out and ask for the password again; nothing shows until then."""
+        self.desk.logout()
+        self.model.set_ids([])
+        self.hide()
+        if LoginDialog(self.desk, self._lang).exec():
+            self.show()
+            self.refresh()
+            self._idle.start()
+        else:
+            self.close()
 
     def refresh(self) -> None:
         text = self.search.text().strip()
