@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import random
 import statistics
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
 
-from benchmarks.quick_data import Vocabulary
+from benchmarks.dataset import BENCH_NOW, PROVINCE_CODE
+from benchmarks.measure import Figure, interleaved
+from receptiondesk.demo.vocabulary import Vocabulary
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
 from receptiondesk.services.desk import Desk
 from receptiondesk.storage.search import match_expression
 from receptiondesk.storage.visits import VISIT_COLUMNS
 
-#: The desk's clock during the run: the last working day of the generated data.
-BENCH_NOW = datetime(2025, 12, 31, 10, 0, tzinfo=VIETNAM_TZ)
 REGISTER_CALLS = 200
 REGISTER_WARMUPS = 5
 SEARCH_CALLS = 50
@@ -33,77 +29,6 @@ SCRATCH_TABLE = "bench_scratch_visits"
 
 RAW_SEARCH_SQL = (f"SELECT {VISIT_COLUMNS} FROM visit_search JOIN visits ON visits.id = visit_search.rowid "
                   "WHERE visit_search MATCH ? ORDER BY visits.visit_date DESC, visits.id DESC LIMIT 50")
-
-
-@dataclass
-class Figure:
-    """One measured figure beside its raw baseline, with the targets it is held to (None: report only)."""
-
-    name: str
-    samples_ns: list[int]
-    baseline_name: str
-    baseline_ns: list[int]
-    max_median_ms: float | None = None
-    max_ratio: float | None = None
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.samples_ns) / 1e6
-
-    @property
-    def baseline_median_ms(self) -> float:
-        return statistics.median(self.baseline_ns) / 1e6
-
-    @property
-    def ratio(self) -> float:
-        return self.median_ms / self.baseline_median_ms
-
-    @property
-    def target(self) -> str:
-        parts = []
-        if self.max_median_ms is not None:
-            parts.append(f"≤ {self.max_median_ms:g} ms")
-        if self.max_ratio is not None:
-            parts.append(f"≤ {self.max_ratio:g}×")
-        return ", ".join(parts) or "none (report)"
-
-    @property
-    def passed(self) -> bool | None:
-        if self.max_median_ms is None and self.max_ratio is None:
-            return None
-        ok = True
-        if self.max_median_ms is not None:
-            ok &= self.median_ms <= self.max_median_ms
-        if self.max_ratio is not None:
-            ok &= self.ratio <= self.max_ratio
-        return ok
-
-
-def spread_ms(samples_ns: list[int]) -> tuple[float, float]:
-    """(p10, p90) in milliseconds; min and max below ten samples."""
-    if len(samples_ns) < 10:
-        return min(samples_ns) / 1e6, max(samples_ns) / 1e6
-    deciles = statistics.quantiles(samples_ns, n=10, method="inclusive")
-    return deciles[0] / 1e6, deciles[-1] / 1e6
-
-
-def _timed(call: Callable[[], object]) -> tuple[int, object]:
-    start = time.perf_counter_ns()
-    result = call()
-    return time.perf_counter_ns() - start, result
-
-
-def _interleaved(*calls_to_time: Callable[[], object], calls: int, warmups: int) -> list[list[int]]:
-    """Time the calls in turn, round after round, so drift (cache, checkpoints, other load) hits all alike."""
-    for _ in range(warmups):
-        for call in calls_to_time:
-            call()
-    samples: list[list[int]] = [[] for _ in calls_to_time]
-    for _ in range(calls):
-        for call, bucket in zip(calls_to_time, samples):
-            bucket.append(_timed(call)[0])
-    return samples
 
 
 def _wal_pages_per_commit(conn, call: Callable[[], object]) -> tuple[float, int]:
@@ -125,7 +50,7 @@ def _wal_pages_per_commit(conn, call: Callable[[], object]) -> tuple[float, int]
 
 def _visit_drafts(desk: Desk, count: int, seed: int) -> list[VisitDraft]:
     """Realistic drafts: a new citizen (ID not yet in the file), one case, guided to a body."""
-    vocabulary = Vocabulary(random.Random(seed))
+    vocabulary = Vocabulary(random.Random(seed), PROVINCE_CODE)
     conn = desk.database.conn
     unit = next(u for u in vocabulary.units if u.code == desk.context.settings.unit_code)
     drafts = []
@@ -134,7 +59,7 @@ def _visit_drafts(desk: Desk, count: int, seed: int) -> list[VisitDraft]:
         id_number = vocabulary.citizen_id(gender, birth_year)
         if conn.execute("SELECT 1 FROM citizens WHERE id_number = ?", (id_number,)).fetchone():
             continue
-        content_type, field_code, summary, position = vocabulary.matter()
+        content_type, field_code, summary, position = vocabulary.matter(unit)
         drafts.append(VisitDraft(
             visit_date=BENCH_NOW.date().isoformat(),
             citizen=CitizenDraft(name, id_type="citizen_id", id_number=id_number, birth_year=birth_year,
@@ -185,7 +110,7 @@ def register_figures(desk: Desk, seed: int) -> list[Figure]:
         conn.execute("COMMIT")
 
     try:
-        service_ns, raw_ns, raw_visit_ns = _interleaved(service, raw, raw_visit_row, calls=REGISTER_CALLS,
+        service_ns, raw_ns, raw_visit_ns = interleaved(service, raw, raw_visit_row, calls=REGISTER_CALLS,
                                                         warmups=REGISTER_WARMUPS)
         service_pages = _wal_pages_per_commit(conn, service)
         raw_pages = _wal_pages_per_commit(conn, raw)
@@ -224,7 +149,7 @@ def search_figure(desk: Desk, text: str, calls: int, *, targets: bool) -> Figure
     def raw() -> None:
         results["raw"] = [tuple(row) for row in conn.execute(RAW_SEARCH_SQL, (match,)).fetchall()]
 
-    service_ns, raw_ns = _interleaved(service, raw, calls=calls, warmups=SEARCH_WARMUPS)
+    service_ns, raw_ns = interleaved(service, raw, calls=calls, warmups=SEARCH_WARMUPS)
     matches = conn.execute("SELECT count(*) FROM visit_search WHERE visit_search MATCH ?", (match,)).fetchone()[0]
     same = results["service"] == results["raw"]
     plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + RAW_SEARCH_SQL, (match,)))

@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,8 @@ EXIT_USAGE = 2
 EXIT_REFUSED = 3
 EXIT_BUG = 70
 
-COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check")
+COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
+            "generate")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -137,6 +139,17 @@ def build_parser() -> ArgumentParser:
 
     check = commands.add_parser("check", help="check the database's integrity")
     check.add_argument("--json", action="store_true")
+
+    generate = commands.add_parser("generate", help="fill a desk just set up (no records yet) with realistic "
+                                                    "demonstration data")
+    generate.add_argument("--scale", choices=("commune", "province"), required=True,
+                          help="commune: this desk's commune, one year (5,000 visits); province: every commune "
+                               "of its province, five years (1,000,000 visits)")
+    generate.add_argument("--visits", type=int, default=None, help="number of visits instead of the scale's own")
+    generate.add_argument("--seed", type=int, default=None, help="the same seed gives the same data")
+    generate.add_argument("--until", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                          help="last day of the data (default: yesterday)")
+    generate.add_argument("--json", action="store_true")
     return parser
 
 
@@ -326,6 +339,39 @@ def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_generate(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.demo.generator import DEFAULT_SEED
+    from receptiondesk.demo.loader import generate_into
+
+    lang = args.lang
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    shown = {"at": time.monotonic()}
+
+    def started(first: date, last: date, visits: int) -> None:
+        print(text("demo.started", lang, scale=text(f"demo.scale.{args.scale}", lang), visits=f"{visits:,}",
+                   first=_vn_date(first.isoformat()), last=_vn_date(last.isoformat()), seed=seed), flush=True)
+
+    def progress(records: int) -> None:
+        if time.monotonic() - shown["at"] >= 10:
+            shown["at"] = time.monotonic()
+            print(text("demo.progress", lang, records=f"{records:,}"), file=sys.stderr, flush=True)
+
+    result = generate_into(desk.context, args.scale, visits=args.visits, seed=seed, until=args.until,
+                           on_start=None if args.json else started, progress=None if args.json else progress)
+    if args.json:
+        _print_json({"scale": result.scale, "visits": result.visits, "seed": result.seed,
+                     "from": result.first_day.isoformat(), "to": result.last_day.isoformat(),
+                     "records": result.counts, "total": result.total, "calendar_years": result.calendar_years,
+                     "seconds": round(result.seconds, 1)})
+        return EXIT_OK
+    print(text("demo.done", lang, total=f"{result.total:,}", seconds=f"{result.seconds:.1f}"))
+    for entity, count in result.counts.items():
+        print(f"  {text(f'demo.entity.{entity}', lang)}: {count:,}")
+    if result.calendar_years:
+        print(text("demo.calendar_added", lang, years=", ".join(map(str, result.calendar_years))))
+    return EXIT_OK
+
+
 def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
     if args.json:
         _print_json(rows)
@@ -337,7 +383,7 @@ def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
 HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
-    "check": cmd_check,
+    "check": cmd_check, "generate": cmd_generate,
 }
 
 

@@ -3,13 +3,14 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "demo.unknown_scale": {"vi": "Quy mô “{value}” không có; chọn một trong: {allowed}.",
                            "en": "There is no scale “{value}”; choose one of: {allowed}."},
-    "demo.visits_range": {"vi": "Số lượt tiếp phải từ 0 đến {max}.", "en": "The number of visits must be from 0 to {max}."},
+    "demo.visits_range": {"vi": "Số lượt tiếp phải từ 0 đến {max}.",
+                          "en": "The number of visits must be from 0 to {max}."},
     "demo.until_future": {"vi": "Ngày cuối của dữ liệu ({day}) không được sau hôm nay.",
                           "en": "The last day of the data ({day}) must not be after today."},
     "demo.desk_not_empty": {
         "vi": "Bàn tiếp công dân tại {path} đã có dữ liệu: chỉ sinh dữ liệu mẫu vào một bàn vừa thiết lập, chưa có "
-              "bản ghi nào. Hãy tạo bàn mới trong thư mục khác (receptiondesk --data-dir THƯ_MỤC init --commune MÃ_XÃ); "
-              "dữ liệu không thay đổi.",
+              "bản ghi nào. Hãy tạo bàn mới trong thư mục khác (receptiondesk --data-dir THƯ_MỤC init "
+              "--commune MÃ_XÃ); dữ liệu không thay đổi.",
         "en": "The desk at {path} already holds records: demonstration data goes only into a desk that has just been "
               "set up and holds no records. Set up a new desk in another folder (receptiondesk --data-dir FOLDER init "
               "--commune CODE); nothing was changed."},

@@ -6,19 +6,30 @@ epoch, then counter) replaces it, an older one never overwrites it and is report
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from receptiondesk.domain.text import fold, name_sort_key
 from receptiondesk.errors import Problem, UserError, ValidationError
 from receptiondesk.interchange import jsonl
-from receptiondesk.interchange.format import ENTITIES, LINK_TABLES, Entity, RecordProblem, check_links
+from receptiondesk.interchange.format import (
+    ENTITIES,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    LINK_TABLES,
+    Entity,
+    RecordProblem,
+    check_links,
+)
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import records, search
 
@@ -41,6 +52,23 @@ def _select_sql(entity: Entity) -> str:
     return f"SELECT t.id AS _id, {', '.join(columns)} FROM {entity.table} t ORDER BY t.created_at, t.uuid"
 
 
+def _line_sql(entity: Entity) -> str:
+    """The same record as `_select_sql` gives, already as its JSON line (SQLite's json_object writes exactly what
+    json.dumps(ensure_ascii=False, separators=(",", ":")) writes), without the embedded "cases"."""
+    parts = [f"'entity', '{entity.name}'"]
+    for spec in entity.all_fields:
+        if spec.ref:
+            value = f"(SELECT r.uuid FROM {ENTITIES[spec.ref].table} r WHERE r.id = t.{spec.column})"
+        elif spec.key in BOOLEAN_KEYS:
+            value = f"CASE WHEN t.{spec.column} THEN json('true') ELSE json('false') END"
+        elif spec.key == "representatives":
+            value = f"json(t.{spec.column})"
+        else:
+            value = f"t.{spec.column}"
+        parts.append(f"'{spec.key}', {value}")
+    return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t ORDER BY t.created_at, t.uuid"
+
+
 def _links_by_owner(conn: sqlite3.Connection, name: str) -> dict[int, list[dict[str, Any]]]:
     table, owner = LINK_TABLES[name]
     extra = "l.first_time" if name == "visit" else "l.position, l.conclusion_kind, l.conclusion"
@@ -55,25 +83,45 @@ def _links_by_owner(conn: sqlite3.Connection, name: str) -> dict[int, list[dict[
     return links
 
 
-def export_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+def export_records(conn: sqlite3.Connection, *, fields_only: bool = False) -> Iterator[dict[str, Any]]:
     """Every field and record of the desk, in the format's order (entity, then creation time, then UUID)."""
     for row in conn.execute("SELECT code, name_vi, name_en, active FROM fields ORDER BY position, code"):
         yield {"entity": "field", "code": row[0], "name_vi": row[1], "name_en": row[2], "active": bool(row[3])}
+    if fields_only:
+        return
     for name, entity in ENTITIES.items():
         links = _links_by_owner(conn, name) if name in LINK_TABLES else None
-        cursor = conn.execute(_select_sql(entity))
-        keys = [d[0] for d in cursor.description]
+        cursor = conn.cursor()
+        cursor.row_factory = None  # plain tuples
+        cursor.execute(_select_sql(entity))
+        keys = [d[0] for d in cursor.description[1:]]
+        flags = [key for key in keys if key in BOOLEAN_KEYS]
+        lists = "representatives" in keys
         for values in cursor:
             record: dict[str, Any] = {"entity": name}
-            for key, value in zip(keys[1:], values[1:]):
-                if key in BOOLEAN_KEYS:
-                    value = bool(value)
-                elif key == "representatives":
-                    value = json.loads(value)
-                record[key] = value
+            record.update(zip(keys, values[1:]))
+            for key in flags:
+                record[key] = bool(record[key])
+            if lists:
+                record["representatives"] = json.loads(record["representatives"])
             if links is not None:
                 record["cases"] = links.get(values[0], [])
             yield record
+
+
+def export_lines(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+    """(entity, JSON line) of every field and record, in the order and with the bytes of `export_records`,
+    with each line built by SQLite itself."""
+    for record in export_records(conn, fields_only=True):
+        yield "field", jsonl.dumps(record)
+    for name, entity in ENTITIES.items():
+        links = _links_by_owner(conn, name) if name in LINK_TABLES else None
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        for record_id, line in cursor.execute(_line_sql(entity)):
+            if links is not None:
+                line = f"{line[:-1]},\"cases\":{jsonl.dumps(links.get(record_id, []))}}}"
+            yield name, line
 
 
 def export_file(context: DeskContext, path: Path) -> dict[str, int]:
@@ -82,15 +130,14 @@ def export_file(context: DeskContext, path: Path) -> dict[str, int]:
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
     counts: Counter[str] = Counter()
-
-    def counted() -> Iterator[dict[str, Any]]:
-        for record in export_records(context.database.conn):
-            counts[record["entity"]] += 1
-            yield record
-
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-            jsonl.write_file(handle, settings.unit_code, counted())
+            handle.write(jsonl.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION,
+                                      "unit_code": settings.unit_code}) + "\n")
+            for name, line in export_lines(context.database.conn):
+                counts[name] += 1
+                handle.write(line + "\n")
+            handle.write(jsonl.dumps({"end": True, "records": sum(counts.values())}) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -104,6 +151,22 @@ def export_file(context: DeskContext, path: Path) -> dict[str, int]:
 
 
 # -- import --------------------------------------------------------------------------------
+
+#: Records of a trusted stream handled per batch (the whole stream is still one transaction).
+BATCH = 20_000
+#: An untrusted file at least this large, into a desk that holds no records yet, takes the bulk path.
+BULK_MIN_RECORDS = 10_000
+#: Tables whose secondary indexes the bulk path drops, then recreates from the schema's own SQL.
+BULK_TABLES = ("citizens", "cases", "sessions", "visits", "visit_cases", "session_cases", "letters", "assignments",
+               "attachments")
+#: A desk holds no records when these are empty (signers and villages come with the set-up).
+CONTENT_TABLES = ("citizens", "cases", "sessions", "visits", "letters", "assignments", "attachments")
+#: Bounds of the in-memory maps (UUID → local id, folded texts) kept while writing a long stream.
+ID_CACHE = 400_000
+TEXT_CACHE = 200_000
+BULK_CACHE_KIB = 262_144
+BULK_SORT_THREADS = 2
+
 
 @dataclass
 class ImportReport:
@@ -127,8 +190,7 @@ class ImportReport:
                 "rejections": self.rejections}
 
 
-@dataclass
-class _Parsed:
+class _Parsed(NamedTuple):
     line: int
     entity: Entity
     values: dict[str, Any]  # key -> checked value
@@ -137,6 +199,13 @@ class _Parsed:
 
 def _problem(code: str, line: int, key: str | None = None, **params: Any) -> Problem:
     return Problem(code, None, {"line": line, "key": key or "", **params})
+
+
+#: Per entity: the keys a record may have, and each key's check, in the format's order.
+_ALLOWED_KEYS = {name: frozenset({spec.key for spec in entity.all_fields} | {"entity"}
+                                 | ({"cases"} if name in LINK_TABLES else set()))
+                 for name, entity in ENTITIES.items()}
+_CHECKS = {name: tuple((spec.key, spec.check) for spec in entity.all_fields) for name, entity in ENTITIES.items()}
 
 
 def _check_records(raw: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Parsed], list[dict[str, Any]]]:
@@ -159,29 +228,20 @@ def _check_records(raw: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Parsed]
         if entity is None:
             problems.append(_problem("interchange.unknown_entity", line, "entity", value=str(name)[:40]))
             continue
-        allowed = {spec.key for spec in entity.all_fields} | {"entity"} | ({"cases"} if name in LINK_TABLES else set())
-        unknown = sorted(set(obj) - allowed)
-        if unknown:
-            problems.append(_problem("interchange.unknown_key", line, unknown[0]))
+        if not obj.keys() <= _ALLOWED_KEYS[name]:
+            problems.append(_problem("interchange.unknown_key", line, sorted(obj.keys() - _ALLOWED_KEYS[name])[0]))
             continue
         values: dict[str, Any] = {}
+        key = ""
         try:
-            for spec in entity.all_fields:
-                key = spec.key
-                try:
-                    values[key] = spec.check(obj.get(key))
-                except RecordProblem as bad:
-                    raise RecordProblem(bad.code, key=key, **bad.params) from None
+            for key, check in _CHECKS[name]:
+                values[key] = check(obj.get(key))
             links = None
             if name in LINK_TABLES:
-                try:
-                    links = check_links(name, obj.get("cases"))
-                except RecordProblem as bad:
-                    raise RecordProblem(bad.code, key="cases", **bad.params) from None
+                key = "cases"
+                links = check_links(name, obj.get("cases"))
         except RecordProblem as bad:
-            params = dict(bad.params)
-            key = params.pop("key", None)
-            problems.append(_problem(bad.code, line, key, **params))
+            problems.append(_problem(bad.code, line, key, **bad.params))
             continue
         uuid = values["uuid"]
         if uuid in seen:
@@ -191,6 +251,19 @@ def _check_records(raw: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Parsed]
         parsed.append(_Parsed(line, entity, values, links))
     if problems:
         raise ValidationError(problems)
+    return parsed, fields_in_file
+
+
+def _trusted(raw: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Parsed], list[dict[str, Any]]]:
+    """Records from a trusted source (the generator), taken as they are: no per-field checks."""
+    parsed: list[_Parsed] = []
+    fields_in_file: list[dict[str, Any]] = []
+    for line, obj in raw:
+        name = obj["entity"]
+        if name == "field":
+            fields_in_file.append(obj)
+        else:
+            parsed.append(_Parsed(line, ENTITIES[name], obj, obj.get("cases")))
     return parsed, fields_in_file
 
 
@@ -204,28 +277,129 @@ def _existing(conn: sqlite3.Connection, table: str, uuids: list[str]) -> dict[st
     return found
 
 
-def _not_null_text_columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[3] and row[2] == "TEXT"}
+def desk_holds_records(conn: sqlite3.Connection) -> bool:
+    """True when the desk holds any citizen, case, session, visit, letter, assignment or attachment."""
+    return any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in CONTENT_TABLES)
 
 
-class _Importer:
-    """Applies checked records inside one write transaction."""
+class _Memo(dict):
+    """A function of repeated strings (fold, sort key), computed once each; cleared when it grows too large."""
+
+    def __init__(self, function, limit: int = TEXT_CACHE) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+class _Recent:
+    """A bounded map of recently written or looked-up keys: two generations, the older dropped when the newer
+    is full (checked between batches, so that lookups inside a batch stay plain dictionary reads)."""
+
+    def __init__(self, limit: int = ID_CACHE) -> None:
+        self.limit = limit
+        self.current: dict[Any, Any] = {}
+        self.previous: dict[Any, Any] = {}
+
+    def get(self, key: Any) -> Any:
+        value = self.current.get(key)
+        return self.previous.get(key) if value is None else value
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self.current[key] = value
+
+    def age(self) -> None:
+        if len(self.current) >= self.limit:
+            self.previous, self.current = self.current, {}
+
+
+#: Entities other records refer to: only their UUIDs are kept in memory while writing.
+_REFERENCED = frozenset({spec.ref for entity in ENTITIES.values() for spec in entity.fields if spec.ref} | {"case"})
+#: Columns computed from the record on the way in (never in the format).
+_DERIVED = {"citizen": ("name_folded", "name_sort", "address_folded"), "visit": ("name_sort",),
+            "letter": ("name_sort",)}
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How records of one entity become rows: the stored columns, and where references and lists sit.
+
+    Rows are [id, seq, the format's values in order..., derived values...]; a missing value of a NOT NULL
+    text column is stored as "" (by the statement itself).
+    """
+
+    entity: Entity
+    columns: tuple[str, ...]
+    blank_if_null: frozenset[str]
+    refs: tuple[tuple[int, str, str], ...]  # (row position, key, referenced entity)
+    lists: tuple[int, ...]  # row positions of lists stored as JSON text
+    values: Callable[[dict[str, Any]], tuple]  # the format's values of a record, in order
+
+    def _value(self, column: str) -> str:
+        return "coalesce(?, '')" if column in self.blank_if_null else "?"
+
+    @property
+    def insert_sql(self) -> str:
+        return (f"INSERT INTO {self.entity.table} ({', '.join(self.columns)}) "
+                f"VALUES ({', '.join(self._value(c) for c in self.columns)})")
+
+    @property
+    def update_sql(self) -> str:
+        assignments = ", ".join(f"{c} = {self._value(c)}" for c in self.columns[1:])
+        return f"UPDATE {self.entity.table} SET {assignments} WHERE id = ?"
+
+    def index(self, column: str) -> int:
+        return self.columns.index(column)
+
+
+def _plan(conn: sqlite3.Connection, entity: Entity) -> _Plan:
+    not_null_text = {row[1] for row in conn.execute(f"PRAGMA table_info({entity.table})")
+                     if row[3] and row[2] == "TEXT"}
+    fields = entity.all_fields
+    columns = ("id", "seq", *(spec.column for spec in fields), *_DERIVED.get(entity.name, ()))
+    refs = tuple((2 + i, spec.key, spec.ref) for i, spec in enumerate(fields) if spec.ref)
+    lists = tuple(2 + i for i, spec in enumerate(fields) if spec.key == "representatives")
+    blank = frozenset(spec.column for spec in fields if spec.column in not_null_text and not spec.ref)
+    return _Plan(entity, columns, blank, refs, lists, itemgetter(*(spec.key for spec in fields)))
+
+
+class _Writer:
+    """Applies records inside one write transaction, entity by entity, in batched executemany statements."""
 
     def __init__(self, context: DeskContext, conn: sqlite3.Connection, report: ImportReport) -> None:
         self.context = context
         self.conn = conn
         self.report = report
-        self.ids: dict[str, dict[str, int]] = defaultdict(dict)  # entity -> uuid -> local id
+        self.ids: dict[str, _Recent] = {name: _Recent() for name in ENTITIES}  # entity -> uuid -> local id
+        self.citizen_names = _Recent()  # local citizen id -> full name, for the case search index
+        self.folded = _Memo(fold)
+        self.sort_keys = _Memo(name_sort_key)
+        self.plans = {name: _plan(conn, entity) for name, entity in ENTITIES.items()}
+        self.empty = {entity.table for entity in ENTITIES.values()
+                      if conn.execute(f"SELECT 1 FROM {entity.table} LIMIT 1").fetchone() is None}
+        self.next_id: dict[str, int] = {}
+        self.known_fields: set[str] = set()
+        #: The change sequence and the highest human numbers seen, written back once by finish().
+        self.seq = conn.execute("SELECT value FROM counters WHERE name = 'change_seq'").fetchone()[0]
+        self.first_seq = self.seq
+        self.numbers: dict[tuple[str, str, int], int] = {}
 
     def resolve(self, entity_name: str, uuid: str | None, line: int, key: str) -> int | None:
         if uuid is None:
             return None
-        local = self.ids[entity_name].get(uuid)
+        ids = self.ids[entity_name]
+        local = ids.current.get(uuid) or ids.previous.get(uuid)
         if local is None:
             row = self.conn.execute(f"SELECT id FROM {ENTITIES[entity_name].table} WHERE uuid = ?", (uuid,)).fetchone()
             if row is None:
                 raise ValidationError([_problem("interchange.unknown_reference", line, key, uuid=uuid)])
-            local = self.ids[entity_name][uuid] = row[0]
+            local = row[0]
+            ids[uuid] = local
         return local
 
     def apply_fields(self, fields_in_file: list[dict[str, Any]]) -> None:
@@ -237,87 +411,117 @@ class _Importer:
                  int(bool(obj.get("active", True))))).rowcount
             position += inserted
             self.report.counts["field"]["new" if inserted else "unchanged"] += 1
+        self.known_fields = {row[0] for row in self.conn.execute("SELECT code FROM fields")}
 
-    def apply(self, entity: Entity, items: list[_Parsed]) -> None:
-        conn, name, table = self.conn, entity.name, entity.table
-        existing = _existing(conn, table, [item.values["uuid"] for item in items])
-        text_columns = _not_null_text_columns(conn, table)
-        next_id = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
-        inserts, updates, changed = [], [], []
+    def check_fields(self, cases: list[_Parsed]) -> None:
+        known = self.known_fields
+        for item in cases:
+            if item.values["field_code"] not in known:
+                raise ValidationError([_problem("interchange.unknown_field", item.line, "field_code",
+                                                value=item.values["field_code"])])
+
+    def apply_all(self, parsed: list[_Parsed]) -> None:
+        """Every record of `parsed`, entity after entity in the format's order."""
+        by_entity: dict[str, list[_Parsed]] = defaultdict(list)
+        for item in parsed:
+            by_entity[item.entity.name].append(item)
+        for name in ENTITIES:
+            if by_entity.get(name):
+                self.apply(self.plans[name], by_entity[name])
+        for ids in self.ids.values():
+            ids.age()
+        self.citizen_names.age()
+
+    def apply(self, plan: _Plan, items: list[_Parsed]) -> None:
+        conn, name, table = self.conn, plan.entity.name, plan.entity.table
+        counts = self.report.counts[name]
+        ids = self.ids[name].current if name in _REFERENCED else {}
+        existing = {} if table in self.empty else _existing(conn, table, [item.values["uuid"] for item in items])
+        if table not in self.next_id:
+            self.next_id[table] = conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0]
+        next_id = self.next_id[table]
+        inserts: list[list[Any]] = []
+        updates: list[list[Any]] = []
+        changed: list[tuple[list[Any], _Parsed]] = []
+        make_row = self._row
         for item in items:
             values = item.values
             uuid = values["uuid"]
-            held = existing.get(uuid)
+            held = existing.get(uuid) if existing else None
             if held is not None:
                 local_id, epoch, version = held
-                self.ids[name][uuid] = local_id
+                ids[uuid] = local_id
                 incoming = (values["epoch"], values["version"])
                 if incoming == (epoch, version):
-                    self.report.counts[name]["unchanged"] += 1
+                    counts["unchanged"] += 1
                     continue
                 if incoming < (epoch, version):
-                    self.report.counts[name]["rejected"] += 1
+                    counts["rejected"] += 1
                     self.report.rejections.append({"code": "interchange.older_version", "params": {
                         "line": item.line, "key": "version", "uuid": uuid}})
                     continue
-            row = self._row(entity, item, text_columns)
-            if held is None:
-                local_id = next_id
-                next_id += 1
-                self.ids[name][uuid] = local_id
-                inserts.append((local_id, row))
-                self.report.counts[name]["new"] += 1
+                row = make_row(plan, item)
+                row[0] = local_id
+                updates.append(row)
             else:
-                updates.append((held[0], row))
-                self.report.counts[name]["updated"] += 1
-            changed.append((self.ids[name][uuid], item, row))
-        if not inserts and not updates:
+                row = make_row(plan, item)
+                row[0] = next_id
+                ids[uuid] = next_id
+                next_id += 1
+                inserts.append(row)
+            changed.append((row, item))
+        self.next_id[table] = next_id
+        if not changed:
             return
-        seq = conn.execute("UPDATE counters SET value = value + ? WHERE name = 'change_seq' RETURNING value",
-                           (len(inserts) + len(updates),)).fetchone()[0] - len(inserts) - len(updates)
         if inserts:
-            columns = ["id", "seq", *inserts[0][1]]
-            marks = ",".join("?" * len(columns))
-            conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                             [(local_id, seq + i + 1, *row.values()) for i, (local_id, row) in enumerate(inserts)])
-            seq += len(inserts)
+            counts["new"] += len(inserts)
         if updates:
-            columns = list(updates[0][1])
-            assignments = ", ".join(f"{c} = ?" for c in columns)
-            conn.executemany(f"UPDATE {table} SET seq = ?, {assignments} WHERE id = ?",
-                             [(seq + i + 1, *row.values(), local_id) for i, (local_id, row) in enumerate(updates)])
-        self._after(entity, changed, is_update={local_id for local_id, _ in updates})
+            counts["updated"] += len(updates)
+        seq = self.seq
+        for row, _ in changed:
+            seq += 1
+            row[1] = seq
+        self.seq = seq
+        if inserts:
+            conn.executemany(plan.insert_sql, inserts)
+        if updates:
+            conn.executemany(plan.update_sql, [(*row[1:], row[0]) for row in updates])
+        self._after(plan, changed, is_update={row[0] for row in updates})
 
-    def _row(self, entity: Entity, item: _Parsed, text_columns: set[str]) -> dict[str, Any]:
-        row: dict[str, Any] = {}
-        for spec in entity.all_fields:
-            value = item.values[spec.key]
-            if spec.ref:
-                value = self.resolve(spec.ref, value, item.line, spec.key)
-            elif value is None and spec.column in text_columns:
-                value = ""
-            elif spec.key == "representatives":
-                value = json.dumps(value, ensure_ascii=False)
-            row[spec.column] = value
-        if entity.name == "citizen":
-            row["name_folded"] = fold(row["full_name"])
-            row["name_sort"] = name_sort_key(row["full_name"])
-            row["address_folded"] = fold(row["address"] or "")
-        elif entity.name in ("visit", "letter"):
-            row["name_sort"] = name_sort_key(row["full_name"]) if row["full_name"] else ""
+    def _row(self, plan: _Plan, item: _Parsed) -> list[Any]:
+        values = item.values
+        row = [None, None, *plan.values(values)]
+        for position, key, ref in plan.refs:
+            uuid = row[position]
+            if uuid is not None:
+                ids = self.ids[ref]
+                row[position] = ids.current.get(uuid) or ids.previous.get(uuid) or self.resolve(ref, uuid, item.line,
+                                                                                                key)
+        for position in plan.lists:
+            row[position] = json.dumps(row[position], ensure_ascii=False) if row[position] else "[]"
+        name = plan.entity.name
+        if name == "citizen":
+            full_name = values["full_name"]
+            row += (self.folded[full_name], self.sort_keys[full_name], self.folded[values["address"] or ""])
+        elif name == "visit" or name == "letter":
+            full_name = values["full_name"]
+            row.append(self.sort_keys[full_name] if full_name else "")
         return row
 
-    def _after(self, entity: Entity, changed: list[tuple[int, _Parsed, dict[str, Any]]], is_update: set[int]) -> None:
-        conn, name = self.conn, entity.name
+    def _after(self, plan: _Plan, changed: list[tuple[list[Any], _Parsed]], is_update: set[int]) -> None:
+        conn, name, table = self.conn, plan.entity.name, plan.entity.table
         if name in LINK_TABLES:
-            table, owner = LINK_TABLES[name]
-            updated = [(local_id,) for local_id, _, _ in changed if local_id in is_update]
-            if updated:
-                conn.executemany(f"DELETE FROM {table} WHERE {owner} = ?", updated)
+            links_table, owner = LINK_TABLES[name]
+            if is_update:
+                conn.executemany(f"DELETE FROM {links_table} WHERE {owner} = ?", [(i,) for i in is_update])
+            cases = self.ids["case"]
+            current, previous, resolve = cases.current, cases.previous, self.resolve
             link_rows = []
-            for local_id, item, _ in changed:
-                for link in item.links or []:
-                    case_id = self.resolve("case", link["case"], item.line, "cases")
+            for row, item in changed:
+                local_id = row[0]
+                for link in item.links or ():
+                    uuid = link["case"]
+                    case_id = current.get(uuid) or previous.get(uuid) or resolve("case", uuid, item.line, "cases")
                     if name == "visit":
                         link_rows.append((local_id, case_id, link["first_time"]))
                     else:
@@ -327,65 +531,225 @@ class _Importer:
                 conn.executemany("INSERT INTO visit_cases (visit_id, case_id, first_time) VALUES (?, ?, ?)", link_rows)
             else:
                 conn.executemany("INSERT INTO session_cases (session_id, case_id, position, conclusion_kind, "
-                                 "conclusion) VALUES (?, ?, ?, ?, ?)", link_rows)
+                                 "conclusion) VALUES (?, ?, ?, ?, coalesce(?, ''))", link_rows)
+        if name == "citizen":
+            names = self.citizen_names.current
+            for row, item in changed:
+                names[row[0]] = item.values["full_name"]
         if name in NUMBERED:
             scope, column = NUMBERED[name]
-            highest: dict[tuple[str, int], int] = {}
-            for _, _, row in changed:
-                key = (row["unit_code"], row["year"])
-                highest[key] = max(highest.get(key, 0), row[column])
-            for (unit, year), number in highest.items():
-                records.reserve_number(conn, scope, unit, year, number)
-        table = entity.table
+            highest = self.numbers
+            for _, item in changed:
+                values = item.values
+                key = (scope, values["unit_code"], values["year"])
+                number = values[column]
+                if number > highest.get(key, 0):
+                    highest[key] = number
         if table in search.SEARCH_TABLES:
             fts, columns = search.SEARCH_TABLES[table]
             if is_update:
                 conn.executemany(f"DELETE FROM {fts} WHERE rowid = ?", [(i,) for i in is_update])
+            folded = self.folded
+            if name == "case":
+                citizen_column = plan.index("citizen_id")
+                name_of = self._citizen_name
+                texts = []
+                for row, item in changed:
+                    values = item.values
+                    # fold() collapses spaces, so folding the parts one by one (each memoised) is folding the whole
+                    respondent = " ".join(part for part in (folded[values["respondent_name"] or ""],
+                                                            folded[values["respondent_position"] or ""],
+                                                            folded[values["respondent_body"] or ""]) if part)
+                    texts.append((row[0], folded[name_of(row[citizen_column])], respondent,
+                                  folded[values["summary"]]))
+            else:
+                texts = [(row[0], folded[item.values["full_name"] or ""], folded[item.values["address"] or ""],
+                          folded[item.values["summary"]]) for row, item in changed]
             conn.executemany(f"INSERT INTO {fts} (rowid, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
-                             [(local_id, *(fold(t or "") for t in self._search_texts(name, row)))
-                              for local_id, _, row in changed])
+                             texts)
 
-    def _search_texts(self, name: str, row: dict[str, Any]) -> tuple[str, ...]:
-        if name == "case":
-            citizen = ""
-            if row["citizen_id"] is not None:
-                found = self.conn.execute("SELECT full_name FROM citizens WHERE id = ?", (row["citizen_id"],)).fetchone()
-                citizen = found[0] if found else ""
-            respondent = f"{row['respondent_name']} {row['respondent_position']} {row['respondent_body']}"
-            return citizen, respondent, row["summary"]
-        return row["full_name"], row["address"], row["summary"]
+    def finish(self) -> None:
+        """Move the change sequence past every record written, and the number counters past every number kept."""
+        if self.seq != self.first_seq:
+            self.conn.execute("UPDATE counters SET value = ? WHERE name = 'change_seq'", (self.seq,))
+        for (scope, unit, year), number in sorted(self.numbers.items()):
+            records.reserve_number(self.conn, scope, unit, year, number)
+
+    def _citizen_name(self, citizen_id: int | None) -> str:
+        if citizen_id is None:
+            return ""
+        name = self.citizen_names.get(citizen_id)
+        if name is None:
+            found = self.conn.execute("SELECT full_name FROM citizens WHERE id = ?", (citizen_id,)).fetchone()
+            name = found[0] if found else ""
+            self.citizen_names[citizen_id] = name
+        return name
+
+
+def _index_schema(conn: sqlite3.Connection) -> list[tuple]:
+    return [tuple(row) for row in conn.execute(
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")]
+
+
+class _Transaction:
+    """The one write transaction of an import. On the bulk path (a desk that holds no records yet) the secondary
+    indexes of the loaded tables are dropped and recreated from the schema's own SQL before the commit, foreign
+    keys are not re-checked row by row, and the journal is a rollback journal, so the new pages are written once;
+    the search indexes are optimised before the commit. The schema after the commit is checked to be exactly the
+    one before."""
+
+    def __init__(self, conn: sqlite3.Connection, bulk: bool) -> None:
+        self.conn = conn
+        self.bulk = bulk
+        self.saved: dict[str, Any] = {}
+        self.indexes: list[tuple] = []
+        self.schema: list[tuple] = []
+
+    def begin(self) -> None:
+        conn = self.conn
+        if self.bulk:
+            for pragma in ("journal_mode", "foreign_keys", "cache_size", "threads"):
+                self.saved[pragma] = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
+            conn.execute("PRAGMA foreign_keys=OFF")
+            conn.execute("PRAGMA journal_mode=DELETE")  # stays WAL if another connection has the file open
+            conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+            conn.execute(f"PRAGMA threads={BULK_SORT_THREADS}")  # helper threads for sorting new indexes
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if self.bulk:
+                self.schema = _index_schema(conn)
+                marks = ",".join("?" * len(BULK_TABLES))
+                self.indexes = conn.execute(
+                    f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                    f"AND tbl_name IN ({marks}) ORDER BY rowid", BULK_TABLES).fetchall()
+                for index_name, _ in self.indexes:
+                    conn.execute(f'DROP INDEX "{index_name}"')
+        except BaseException:
+            self.end(commit=False)
+            raise
+
+    def end(self, *, commit: bool) -> None:
+        conn = self.conn
+        try:
+            if commit:
+                if self.bulk:
+                    for _, sql in self.indexes:
+                        conn.execute(sql)
+                    for fts, _ in search.SEARCH_TABLES.values():
+                        # merge the segments the load left behind now, not inside some later single write
+                        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+                    if _index_schema(conn) != self.schema:
+                        raise RuntimeError("the bulk load changed the schema's indexes")
+                conn.execute("COMMIT")
+            elif conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        finally:
+            if self.bulk:
+                conn.execute(f"PRAGMA journal_mode={self.saved['journal_mode']}")
+                conn.execute(f"PRAGMA foreign_keys={int(self.saved['foreign_keys'])}")
+                conn.execute(f"PRAGMA cache_size={int(self.saved['cache_size'])}")
+                conn.execute(f"PRAGMA threads={int(self.saved['threads'])}")
+
+
+@contextlib.contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during a bulk write: records hold no reference cycles (reference
+    counting frees them), and the collector would otherwise walk every live record again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _batches(records: Iterable[dict[str, Any]], first_line: int, size: int) -> Iterator[list[tuple[int, dict]]]:
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for line, record in enumerate(records, start=first_line):
+        batch.append((line, record))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_records(context: DeskContext, records_in: Iterable[dict[str, Any]], *, trusted: bool,
+                  dry_run: bool = False, bulk: bool | None = None, action: str = "interchange.import",
+                  detail: dict[str, Any] | None = None, first_line: int = 2,
+                  progress: Callable[[int], None] | None = None,
+                  prepare: Callable[[sqlite3.Connection], None] | None = None) -> ImportReport:
+    """Write interchange records into the desk, all or nothing, in one transaction; the one bulk path.
+
+    Untrusted records (a file) are all read and checked first, key by key, and refused whole with the line
+    and key of each problem. Trusted records (the generator) skip those checks and are written as they
+    stream in, batch by batch; each must come after the records it refers to, and each comes once. Both go
+    through the same batched writes, search indexing, number reservation and audit row, and both are
+    idempotent: a record held at the same version is unchanged, a newer one replaces it, an older one is
+    rejected.
+
+    `bulk` (None: decide) takes the bulk path when the desk holds no records yet and the input is trusted or
+    at least BULK_MIN_RECORDS records long. `first_line` is the line of the first record in messages.
+    `progress` is called with the number of records handled so far; `prepare` runs first inside the
+    transaction (what the records need beside them, such as calendar days).
+    """
+    context.require_setup()
+    with without_cycle_collection():
+        return _write(context, records_in, trusted=trusted, dry_run=dry_run, bulk=bulk, action=action,
+                      detail=detail, first_line=first_line, progress=progress, prepare=prepare)
+
+
+def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, trusted: bool, dry_run: bool,
+           bulk: bool | None, action: str, detail: dict[str, Any] | None, first_line: int,
+           progress: Callable[[int], None] | None, prepare: Callable[[sqlite3.Connection], None] | None
+           ) -> ImportReport:
+    conn = context.database.conn
+    report = ImportReport(dry_run=dry_run)
+    if trusted:
+        batches: Iterable[list[tuple[int, dict[str, Any]]]] = _batches(records_in, first_line, BATCH)
+        size = None
+    else:
+        raw = list(enumerate(records_in, start=first_line))
+        parsed, fields_in_file = _check_records(raw)
+        batches = [raw]
+        size = len(raw)
+    if bulk is None:
+        bulk = not desk_holds_records(conn) and (trusted or size >= BULK_MIN_RECORDS)
+    transaction = _Transaction(conn, bulk)
+    transaction.begin()
+    try:
+        if prepare is not None:
+            prepare(conn)
+        writer = _Writer(context, conn, report)
+        done = 0
+        for batch in batches:
+            if trusted:
+                parsed, fields_in_file = _trusted(batch)
+            writer.apply_fields(fields_in_file)
+            writer.check_fields([item for item in parsed if item.entity.name == "case"])
+            writer.apply_all(parsed)
+            done += len(batch)
+            if progress is not None:
+                progress(done)
+        writer.finish()
+        records.append_audit(conn, context.stamp(), action, "desk", None, {**(detail or {}), **report.totals()})
+    except BaseException:
+        transaction.end(commit=False)
+        raise
+    transaction.end(commit=not dry_run)
+    return report
 
 
 def import_file(context: DeskContext, path: Path, *, dry_run: bool = False) -> ImportReport:
     """Import an interchange file all or nothing; with dry_run, check and count but leave the desk as it was."""
     context.require_setup()
-    header, raw = jsonl.read_file(path)
-    parsed, fields_in_file = _check_records(raw)
-    report = ImportReport(dry_run=dry_run)
-    by_entity: dict[str, list[_Parsed]] = defaultdict(list)
-    for item in parsed:
-        by_entity[item.entity.name].append(item)
-    database = context.database
-    conn = database.conn
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        importer = _Importer(context, conn, report)
-        importer.apply_fields(fields_in_file)
-        known_fields = {row[0] for row in conn.execute("SELECT code FROM fields")}
-        for item in by_entity.get("case", []):
-            if item.values["field_code"] not in known_fields:
-                raise ValidationError([_problem("interchange.unknown_field", item.line, "field_code",
-                                                value=item.values["field_code"])])
-        for name, entity in ENTITIES.items():
-            if by_entity.get(name):
-                importer.apply(entity, by_entity[name])
-        records.append_audit(conn, context.stamp(), "interchange.import", "desk", None,
-                             {"file": Path(path).name, "unit": header.unit_code, **report.totals()})
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    if dry_run:
-        conn.execute("ROLLBACK")
-    else:
-        conn.execute("COMMIT")
-    return report
+    with without_cycle_collection():
+        header, raw = jsonl.read_file(path)
+    return write_records(context, [obj for _, obj in raw], trusted=False, dry_run=dry_run,
+                         first_line=raw[0][0] if raw else 2,
+                         detail={"file": Path(path).name, "unit": header.unit_code})

@@ -1,0 +1,1 @@
+"""Tests of the demonstration data generator and the `generate` command."""

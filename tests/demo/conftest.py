@@ -1,0 +1,76 @@
+"""Fixtures of the generator tests: desks set up for one commune, blank or generated, copied from templates."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from receptiondesk.demo.loader import generate_into
+from receptiondesk.domain.values import VIETNAM_TZ
+from receptiondesk.services.desk import Desk
+
+#: Xã Xuân Lương, Tỉnh Bắc Ninh: a rural commune (villages are "Thôn").
+UNIT = "07246"
+OFFICER = "Nguyễn Thị Hoa"
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)
+YESTERDAY = date(2026, 3, 9)
+SEED = 11
+VISITS = 400
+
+
+def clock() -> datetime:
+    return NOW
+
+
+def open_copy(template: Path, target: Path) -> Desk:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+    return Desk.open(target, clock=clock)
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Closed desk files: 'ready' (set up, no records) and 'generated' (commune scale, VISITS visits, SEED)."""
+    folder = tmp_path_factory.mktemp("demo-templates")
+    ready = folder / "ready.sqlite3"
+    with Desk.open(ready, clock=clock) as desk:
+        desk.setup.initialise(UNIT, OFFICER)
+    generated = folder / "generated.sqlite3"
+    shutil.copyfile(ready, generated)
+    with Desk.open(generated, clock=clock) as desk:
+        generate_into(desk.context, "commune", visits=VISITS, seed=SEED)
+    return {"ready": ready, "generated": generated}
+
+
+@pytest.fixture
+def ready_desk(templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
+    """A desk set up for UNIT that holds no records."""
+    desk = open_copy(templates["ready"], tmp_path / "ready" / "desk.sqlite3")
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+@pytest.fixture
+def generated_desk(templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
+    """A desk set up for UNIT and filled by the generator (commune scale, VISITS visits, SEED)."""
+    desk = open_copy(templates["generated"], tmp_path / "generated" / "desk.sqlite3")
+    try:
+        yield desk
+    finally:
+        desk.close()
+
+
+@pytest.fixture
+def another_ready_desk(templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
+    """A second empty desk for the same unit, to import into."""
+    desk = open_copy(templates["ready"], tmp_path / "other" / "desk.sqlite3")
+    try:
+        yield desk
+    finally:
+        desk.close()
