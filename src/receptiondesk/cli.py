@@ -7,8 +7,10 @@ bad file, locked or newer database, data directory missing...); 70 an unexpected
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -29,6 +31,9 @@ EXIT_PROBLEMS_FOUND = 1
 EXIT_USAGE = 2
 EXIT_REFUSED = 3
 EXIT_BUG = 70
+
+USER_VARIABLE = "RECEPTIONDESK_USER"
+PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
             "generate")
@@ -55,11 +60,14 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="the desk's data directory (default: the user data directory)")
     parser.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of messages (vi, en)")
+    parser.add_argument("--user", default=None,
+                        help=f"the account to sign in with (default: ${USER_VARIABLE}); the password is read from "
+                             f"${PASSWORD_VARIABLE} or asked for")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
-    init = commands.add_parser("init", help="set up a new desk (unit, officer, signers)")
+    init = commands.add_parser("init", help="set up a new desk: its unit and its administrator (--user)")
     init.add_argument("--commune", required=True, help="5-digit commune code (2025 list)")
-    init.add_argument("--officer", default="", help="the reception officer's name")
+    init.add_argument("--officer", default="", help="the reception officer's (administrator's) full name")
     init.add_argument("--signer", action="append", default=[], metavar="NAME|TITLE|ROLE",
                       help="a signer, e.g. 'Nguyễn Văn A|Chủ tịch|chairman' (repeatable)")
     init.add_argument("--village", action="append", default=[], help="a village or residential group (repeatable)")
@@ -73,6 +81,8 @@ def build_parser() -> ArgumentParser:
 
     exp = commands.add_parser("export", help="export the desk to an interchange file")
     exp.add_argument("file", type=Path)
+    exp.add_argument("--include-protected", action="store_true",
+                     help="write protected identities in the file (needs that permission; audited)")
     exp.add_argument("--json", action="store_true")
 
     search = commands.add_parser("search", help="search visits by name, address or content (diacritics optional)")
@@ -215,10 +225,14 @@ def cmd_init(desk: Desk, args: argparse.Namespace) -> int:
         if len(parts) != 3:
             raise UserError("cli.signer_format", "signer_name", value=spec)
         signers.append(SignerDraft(*parts))
-    settings = desk.setup.initialise(args.commune, args.officer, signers=signers, villages=args.village,
-                                     delegation_threshold=args.delegation_threshold, remote_area=args.remote_area)
-    print(text("cli.initialised", args.lang, unit=settings.commune.commune_name, code=settings.commune_code,
+    username = _username(args)
+    recovery = desk.first_run(args.commune, username, args.officer or username, _password(args, confirm=True),
+                              signers=signers, villages=args.village,
+                              delegation_threshold=args.delegation_threshold, remote_area=args.remote_area)
+    settings = desk.context.settings
+    print(text("cli.initialised", args.lang, unit=settings.commune.commune_name, unit_code=settings.commune_code,
                path=str(desk.database.path)))
+    print(text("cli.recovery_key", args.lang, key=recovery))
     return EXIT_OK
 
 
@@ -302,7 +316,7 @@ def cmd_assignments(desk: Desk, args: argparse.Namespace) -> int:
 def cmd_check(desk: Desk, args: argparse.Namespace) -> int:
     from receptiondesk.services.integrity import check_database
 
-    findings = check_database(desk.context)
+    findings = check_database(desk.context, audit=desk.audit)
     if args.json:
         _print_json({"ok": not findings, "problems": findings})
     elif findings:
@@ -331,7 +345,7 @@ def cmd_import(desk: Desk, args: argparse.Namespace) -> int:
 def cmd_export(desk: Desk, args: argparse.Namespace) -> int:
     from receptiondesk.services.interchange import export_file
 
-    counts = export_file(desk.context, args.file)
+    counts = export_file(desk.context, args.file, include_protected=args.include_protected)
     if args.json:
         _print_json({"file": str(args.file), "records": counts})
     else:
@@ -387,6 +401,26 @@ HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
 }
 
 
+def _username(args: argparse.Namespace) -> str:
+    username = args.user or os.environ.get(USER_VARIABLE, "")
+    if not username.strip():
+        raise UserError("cli.user_needed", "username", variable=USER_VARIABLE)
+    return username
+
+
+def _password(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    """The password from the environment (scripts) or typed at a prompt that does not echo it."""
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is not None:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError("cli.password_needed", "password", variable=PASSWORD_VARIABLE)
+    password = getpass.getpass(text("cli.password_prompt", args.lang))
+    if confirm and getpass.getpass(text("cli.password_again", args.lang)) != password:
+        raise UserError("auth.password_mismatch", "password_repeat")
+    return password
+
+
 def run(args: argparse.Namespace) -> int:
     """Run one parsed command; every UserError becomes a message in the user's language and exit code 3."""
     data_dir: Path = args.data_dir or paths.default_data_dir()
@@ -396,6 +430,7 @@ def run(args: argparse.Namespace) -> int:
         with Desk.open(data_dir / paths.DATABASE_FILE) as desk:
             if args.command != "init":
                 desk.context.require_setup()
+                desk.login(_username(args), _password(args))
             return HANDLERS[args.command](desk, args)
     except UserError as error:
         print(error.render(args.lang), file=sys.stderr)

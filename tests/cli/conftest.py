@@ -11,6 +11,8 @@ import pytest
 
 from receptiondesk import paths
 from receptiondesk.app import main
+from receptiondesk.cli import PASSWORD_VARIABLE, USER_VARIABLE
+from tests.services.helpers import PASSWORD, USERNAME
 from tests.interchange.sample import Sample, Templates, build_templates, copy_desk
 
 
@@ -29,6 +31,13 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
 @pytest.fixture
 def sample(templates: Templates) -> Sample:
     return templates.sample
+
+
+@pytest.fixture(autouse=True)
+def _signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI signs in as the desks' administrator, as a script would (user and password in the environment)."""
+    monkeypatch.setenv(USER_VARIABLE, USERNAME)
+    monkeypatch.setenv(PASSWORD_VARIABLE, PASSWORD)
 
 
 @pytest.fixture(autouse=True)

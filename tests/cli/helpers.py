@@ -11,6 +11,7 @@ from typing import Any
 
 from receptiondesk import paths
 from receptiondesk.services.desk import Desk
+from tests.services.helpers import PASSWORD, USERNAME
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -19,6 +20,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 def opened(data_dir: Path) -> Iterator[Desk]:
     """The desk of `data_dir` with the real clock, as the CLI opens it (only once the CLI has closed it)."""
     with Desk.open(data_dir / paths.DATABASE_FILE) as desk:
+        if desk.accounts.has_users:
+            desk.login(USERNAME, PASSWORD)
         yield desk
 
 

@@ -7,6 +7,8 @@ from dataclasses import asdict
 
 import pytest
 
+from receptiondesk.domain.accounts import MASKED_NAME
+
 from receptiondesk.domain.text import name_sort_key
 from receptiondesk.storage.listing import ListRequest
 from tests.cli.helpers import assert_rendered, service, table_uuids
@@ -62,9 +64,10 @@ COMMANDS = {
     "visits logbook": (["visits", "--sort", "logbook", "--include-voided"], _visits(sort="logbook", voided=True),
                        ["visit_voided", "visit_repeat", "visit_session", "visit_online", "visit_mixed",
                         "visit_delegation", "visit_first"]),
+    # Lê Thị Mai (visit_mixed) brought a denunciation: her masked name sorts after every real one.
     "visits name": (["visits", "--sort", "name"], _visits(sort="name"),
-                    ["visit_first", "visit_repeat", "visit_delegation", "visit_session", "visit_mixed",
-                     "visit_online"]),
+                    ["visit_first", "visit_repeat", "visit_delegation", "visit_session", "visit_online",
+                     "visit_mixed"]),
     "visits paging": (["visits", "--limit", "2", "--offset", "1"], _visits(limit=2, offset=1),
                       ["visit_session", "visit_online"]),
     "visits dates": (["visits", "--from", "2026-03-03", "--to", "2026-03-04"],
@@ -91,8 +94,8 @@ COMMANDS = {
     "visits delegation": (["visits", "--delegation", "có"], _visits({"is_delegation": True}), ["visit_delegation"]),
     "visits outside competence": (["visits", "--in-competence", "no"], _visits({"in_competence": False}),
                                   ["visit_delegation"]),
-    "visits id number": (["visits", "--id-number", "001190023456"], _visits({"id_number": "001190023456"}),
-                         ["visit_mixed"]),
+    # A protected person's ID number is not in the logbook's plain columns: the filter cannot find her.
+    "visits id number": (["visits", "--id-number", "001190023456"], _visits({"id_number": "001190023456"}), []),
     "visits of a session": (["visits", "--session", "{session}"], None, ["visit_session"]),
     "visits of a citizen": (["visits", "--citizen", "{citizen_duc}"], None, ["visit_repeat", "visit_first"]),
     "visits of a case": (["visits", "--case", "{case_land}"], None, ["visit_repeat", "visit_first"]),
@@ -125,8 +128,7 @@ COMMANDS = {
                                {"case_mixed_denunciation", "case_letter"}),
     "cases match respondent": (["cases", "--match", "Hoàng Văn Sơn"], _cases({"match": "Hoàng Văn Sơn"}),
                                {"case_mixed_denunciation"}),
-    "cases match citizen": (["cases", "--match", "le thi mai"], _cases({"match": "le thi mai"}),
-                            {"case_mixed_complaint", "case_mixed_denunciation"}),
+    "cases match citizen": (["cases", "--match", "le thi mai"], _cases({"match": "le thi mai"}), set()),
     "sessions": (["sessions"], _sessions(), ["session"]),
     "sessions held": (["sessions", "--status", "held", "--sector", "state", "--kind", "scheduled"],
                       _sessions({"status": "held", "sector": "state", "kind": "scheduled"}), ["session"]),
@@ -217,8 +219,9 @@ def test_derived_lists_are_not_empty(run, desk_dir, sample):
 def test_name_order_is_vietnamese_name_order(run, desk_dir):
     rows = json.loads(run("--data-dir", desk_dir, "visits", "--sort", "name", "--json").out)
     names = [r["full_name"] for r in rows]
-    assert names == sorted(names, key=name_sort_key)
-    assert names[0] == "Nguyễn Văn Đức" and names[-1] == "Đỗ Quang Vinh"
+    real = [n for n in names if n != MASKED_NAME]
+    assert real == sorted(real, key=name_sort_key) and names[len(real):] == [MASKED_NAME]
+    assert real[0] == "Nguyễn Văn Đức" and real[-1] == "Đỗ Quang Vinh"
 
 
 VISIT_TABLE = {

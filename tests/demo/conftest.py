@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services.helpers import PASSWORD, USERNAME
+
 from receptiondesk.demo.loader import generate_into
 from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.services.desk import Desk
@@ -22,6 +24,13 @@ SEED = 11
 VISITS = 400
 
 
+@pytest.fixture(autouse=True)
+def _signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands sign in as the desks' administrator, as a script would."""
+    monkeypatch.setenv("RECEPTIONDESK_USER", USERNAME)
+    monkeypatch.setenv("RECEPTIONDESK_PASSWORD", PASSWORD)
+
+
 def clock() -> datetime:
     return NOW
 
@@ -29,7 +38,9 @@ def clock() -> datetime:
 def open_copy(template: Path, target: Path) -> Desk:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, target)
-    return Desk.open(target, clock=clock)
+    desk = Desk.open(target, clock=clock)
+    desk.login(USERNAME, PASSWORD)
+    return desk
 
 
 @pytest.fixture(scope="session")
@@ -38,10 +49,11 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("demo-templates")
     ready = folder / "ready.sqlite3"
     with Desk.open(ready, clock=clock) as desk:
-        desk.setup.initialise(UNIT, OFFICER)
+        desk.first_run(UNIT, USERNAME, OFFICER, PASSWORD)
     generated = folder / "generated.sqlite3"
     shutil.copyfile(ready, generated)
     with Desk.open(generated, clock=clock) as desk:
+        desk.login(USERNAME, PASSWORD)
         generate_into(desk.context, "commune", visits=VISITS, seed=SEED)
     return {"ready": ready, "generated": generated}
 

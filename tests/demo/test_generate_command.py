@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.services.helpers import PASSWORD, USERNAME
+
 from receptiondesk import paths
 from receptiondesk.app import main
 from receptiondesk.services.desk import Desk
@@ -89,4 +91,5 @@ def test_generate_needs_a_scale_and_a_desk(capsys, data_dir, tmp_path):
 def test_the_desk_unit_is_kept(capsys, data_dir):
     run(capsys, "--data-dir", data_dir, "generate", "--scale", "commune", "--visits", "20")
     with Desk.open(data_dir / paths.DATABASE_FILE) as desk:
+        desk.login(USERNAME, PASSWORD)
         assert {r[0] for r in desk.database.query("SELECT DISTINCT unit_code FROM visits")} == {UNIT}

@@ -9,6 +9,7 @@ import pytest
 
 from receptiondesk.services.desk import Desk
 from tests.interchange.sample import FIXED_NOW, FixedClock, Sample, Templates, build_templates, copy_desk
+from tests.services.helpers import PASSWORD, USERNAME
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +35,7 @@ def clock() -> FixedClock:
 
 def _open(template: Path, target: Path, clock: FixedClock) -> Iterator[Desk]:
     desk = Desk.open(copy_desk(template, target), clock=clock)
+    desk.login(USERNAME, PASSWORD)
     try:
         yield desk
     finally:

@@ -335,8 +335,6 @@ def test_an_unknown_key_in_a_link_is_refused(target, exported, write):
     assert_names(error, "interchange.unknown_key", line)
 
 
-@pytest.mark.xfail(strict=True, reason="services.interchange._check_records checks only code and name_vi of a "
-                                       "'field' record: unknown keys and a non-boolean 'active' are accepted")
 @pytest.mark.parametrize("change, code, key", [
     (_set(colour="red"), "interchange.unknown_key", "colour"),
     (_set(active="no"), "interchange.bad_boolean", "active"),
@@ -353,9 +351,6 @@ def test_a_case_source_outside_the_format_is_refused(target, exported, write):
     assert any(p.params.get("line") == line and p.params.get("key") == "source" for p in error.problems)
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.IntegrityError,
-                   reason="services.interchange does not check logbook numbers: two visits of one unit and year "
-                          "with the same logbook_no hit the UNIQUE constraint (sqlite3.IntegrityError, CLI exit 70)")
 def test_two_visits_with_one_logbook_number_are_refused(target, exported, write):
     first, _ = find(exported, "visit", logbook_no=1)
     text, second = edit(exported, "visit", _set(logbook_no=1), logbook_no=2)
@@ -364,10 +359,6 @@ def test_two_visits_with_one_logbook_number_are_refused(target, exported, write)
                for p in error.problems), [(p.code, p.params) for p in error.problems]
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.IntegrityError,
-                   reason="services.interchange does not check a new visit's logbook number against the desk: a "
-                          "number the desk already gave to another visit of the same unit and year hits the UNIQUE "
-                          "constraint (sqlite3.IntegrityError, CLI exit 70) instead of a refusal naming the line")
 def test_a_logbook_number_the_desk_already_used_is_refused(target, exported, write):
     target.intake.register_visit(visit(when="2026-03-01", who=no_paper("Khách Của Bàn Này")))
     line, _ = find(exported, "visit", logbook_no=1)

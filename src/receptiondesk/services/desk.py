@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from receptiondesk.domain.units import communes
 from receptiondesk.domain.values import Clock, now_vietnam
-from receptiondesk.errors import Problem, ValidationError
+from receptiondesk.errors import Problem, UserError, ValidationError
 from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.audit import AuditService
 from receptiondesk.services.cases import CaseService
@@ -52,16 +53,19 @@ class Desk:
         self.context.session = None
 
     def first_run(self, commune_code: str, username: str, full_name: str, password: str,
-                  repeated: str | None = None) -> str:
+                  repeated: str | None = None, **setup: Any) -> str:
         """Create the administrator and set up the unit in one go; returns the recovery key to print."""
+        commune_code = (commune_code or "").strip()
         set_up = self.context.is_set_up  # a desk upgraded from before accounts keeps its unit
+        if set_up and self.accounts.has_users:
+            raise UserError("setup.already_done", unit=self.context.settings.commune_code)
         if not set_up and (not commune_code or commune_code not in communes()):
             raise ValidationError([Problem("value.required" if not commune_code else "setup.unknown_commune",
                                            "commune_code", {"value": commune_code})])
         session, recovery = self.accounts.create_first_administrator(username, full_name, password, repeated)
         self.sign_in(session)
         if not set_up:
-            self.setup.initialise(commune_code, session.user.full_name)
+            self.setup.initialise(commune_code, session.user.full_name, **setup)
         return recovery
 
     @classmethod

@@ -10,8 +10,9 @@ from receptiondesk.storage.migrations import RECORD_TABLES
 from receptiondesk.storage.search import SEARCH_TABLES
 
 
-def check_database(context: DeskContext) -> list[dict[str, Any]]:
-    """Every problem found, as {code, params}; an empty list means the file is sound."""
+def check_database(context: DeskContext, audit=None) -> list[dict[str, Any]]:
+    """Every problem found, as {code, params}; an empty list means the file is sound. With the audit service
+    (a signed-in user), the audit chain is verified from its first entry too."""
     db = context.database
     findings: list[dict[str, Any]] = []
     result = [row[0] for row in db.query("PRAGMA integrity_check")]
@@ -48,4 +49,9 @@ def check_database(context: DeskContext) -> list[dict[str, Any]]:
         highest = db.scalar(f"SELECT max(seq) FROM {table}")
         if highest is not None and highest > seq:
             findings.append({"code": "check.seq_ahead", "params": {"table": table}})
+    if audit is not None:
+        report = audit.verify(full=True)
+        if not report.sound:
+            findings.append({"code": "check.audit_chain", "params": {"entry": report.broken_at,
+                                                                      "reason": report.reason}})
     return findings

@@ -18,6 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from receptiondesk.domain.accounts import MASKED_NAME, Permission
 from receptiondesk.domain.text import fold, name_sort_key
 from receptiondesk.errors import Problem, UserError, ValidationError
 from receptiondesk.interchange import jsonl
@@ -30,6 +31,8 @@ from receptiondesk.interchange.format import (
     RecordProblem,
     check_links,
 )
+from receptiondesk.services import privacy
+from receptiondesk.services.privacy import MASKED_SORT_KEY
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import records, search
 
@@ -109,24 +112,55 @@ def export_records(conn: sqlite3.Connection, *, fields_only: bool = False) -> It
             yield record
 
 
-def export_lines(conn: sqlite3.Connection) -> Iterator[tuple[str, str]]:
+#: Per entity carrying an identity: the rows of protected persons (id, uuid, sealed identity).
+_PROTECTED_ROWS = {
+    "citizen": "SELECT id, uuid, sealed_identity FROM citizens WHERE protected = 1",
+    "visit": "SELECT v.id, v.uuid, v.sealed_identity FROM visits v JOIN citizens c ON c.id = v.citizen_id "
+             "WHERE c.protected = 1",
+    "letter": "SELECT l.id, l.uuid, l.sealed_identity FROM letters l JOIN citizens c ON c.id = l.citizen_id "
+              "WHERE c.protected = 1",
+}
+
+
+def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes], dict[str, Any]] | None = None
+                 ) -> Iterator[tuple[str, str]]:
     """(entity, JSON line) of every field and record, in the order and with the bytes of `export_records`,
-    with each line built by SQLite itself."""
+    with each line built by SQLite itself. A protected person's record says "identity":"withheld" (its
+    fields hold only the mask), or, with `open_identity`, carries the identity and says "included"."""
     for record in export_records(conn, fields_only=True):
         yield "field", jsonl.dumps(record)
     for name, entity in ENTITIES.items():
         links = _links_by_owner(conn, name) if name in LINK_TABLES else None
+        protected = ({row[0]: (row[1], row[2]) for row in conn.execute(_PROTECTED_ROWS[name])}
+                     if name in _PROTECTED_ROWS else {})
         cursor = conn.cursor()
         cursor.row_factory = None
         for record_id, line in cursor.execute(_line_sql(entity)):
             if links is not None:
                 line = f"{line[:-1]},\"cases\":{jsonl.dumps(links.get(record_id, []))}}}"
+            if record_id in protected:
+                record = json.loads(line)
+                uuid, sealed = protected[record_id]
+                if open_identity is not None and sealed is not None:
+                    record.update(open_identity(uuid, sealed))
+                    record["identity"] = "included"
+                else:
+                    record["identity"] = "withheld"
+                line = jsonl.dumps(record)
             yield name, line
 
 
-def export_file(context: DeskContext, path: Path) -> dict[str, int]:
-    """Write the whole desk to `path` (atomically: a temporary file renamed at the end); returns counts."""
+def export_file(context: DeskContext, path: Path, *, include_protected: bool = False) -> dict[str, int]:
+    """Write the whole desk to `path` (atomically: a temporary file renamed at the end); returns counts.
+
+    Protected identities are withheld unless the user may see them and asks for them (audited)."""
     settings = context.require_setup()
+    session = context.require(Permission.EXPORT)
+    open_identity = None
+    if include_protected:
+        if not session.user.can_see_protected:
+            raise UserError("auth.not_permitted", action="export protected identities")
+        open_identity = session.identities.open
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
     counts: Counter[str] = Counter()
@@ -134,7 +168,7 @@ def export_file(context: DeskContext, path: Path) -> dict[str, int]:
         with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(jsonl.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION,
                                       "unit_code": settings.unit_code}) + "\n")
-            for name, line in export_lines(context.database.conn):
+            for name, line in export_lines(context.database.conn, open_identity):
                 counts[name] += 1
                 handle.write(line + "\n")
             handle.write(jsonl.dumps({"end": True, "records": sum(counts.values())}) + "\n")
@@ -146,7 +180,8 @@ def export_file(context: DeskContext, path: Path) -> dict[str, int]:
         raise UserError("interchange.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
     with context.database.write() as conn:
         records.append_audit(conn, context.stamp(), "interchange.export", "desk", None,
-                             {"file": path.name, "records": sum(counts.values())})
+                             {"file": path.name, "records": sum(counts.values()),
+                              "protected_identities": "included" if include_protected else "withheld"})
     return dict(counts)
 
 
@@ -208,6 +243,37 @@ _ALLOWED_KEYS = {name: frozenset({spec.key for spec in entity.all_fields} | {"en
 _CHECKS = {name: tuple((spec.key, spec.check) for spec in entity.all_fields) for name, entity in ENTITIES.items()}
 
 
+_FIELD_KEYS = frozenset({"entity", "code", "name_vi", "name_en", "active"})
+#: Human numbers a file must not give twice (or give to another record than the desk did): entity -> column.
+_NUMBERS = {"visit": "logbook_no", "letter": "letter_no"}
+
+
+def _check_numbers(parsed: list["_Parsed"], conn: sqlite3.Connection | None) -> None:
+    """Each unit's logbook (letter) numbers are one per record and year: in the file, and against the desk."""
+    problems: list[Problem] = []
+    seen: dict[tuple, tuple[int, str]] = {}
+    for item in parsed:
+        column = _NUMBERS.get(item.entity.name)
+        if column is None:
+            continue
+        key = (item.entity.name, item.values["unit_code"], item.values["year"], item.values[column])
+        if key in seen and seen[key][1] != item.values["uuid"]:
+            problems.append(_problem("interchange.duplicate_number", item.line, column, first=seen[key][0]))
+        seen.setdefault(key, (item.line, item.values["uuid"]))
+    if conn is not None and not problems:
+        for name, column in _NUMBERS.items():
+            table = ENTITIES[name].table
+            wanted = {(k[1], k[2], k[3]): v for k, v in seen.items() if k[0] == name}
+            for unit, year in sorted({(unit, year) for unit, year, _ in wanted}):
+                for number, uuid in conn.execute(
+                        f"SELECT {column}, uuid FROM {table} WHERE unit_code = ? AND year = ?", (unit, year)):
+                    held = wanted.get((unit, year, number))
+                    if held is not None and held[1] != uuid:
+                        problems.append(_problem("interchange.number_taken", held[0], column, uuid=uuid))
+    if problems:
+        raise ValidationError(problems[:jsonl.MAX_REPORTED_PROBLEMS])
+
+
 def _check_records(raw: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Parsed], list[dict[str, Any]]]:
     parsed: list[_Parsed] = []
     fields_in_file: list[dict[str, Any]] = []
@@ -219,8 +285,17 @@ def _check_records(raw: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Parsed]
         name = obj.get("entity")
         if name == "field":
             code, vi = obj.get("code"), obj.get("name_vi")
-            if not isinstance(code, str) or not code or not isinstance(vi, str) or not vi:
+            unknown = sorted(obj.keys() - _FIELD_KEYS)
+            if unknown:
+                problems.append(_problem("interchange.unknown_key", line, unknown[0]))
+            elif not isinstance(code, str) or not code:
                 problems.append(_problem("interchange.missing", line, "code"))
+            elif not isinstance(vi, str) or not vi:
+                problems.append(_problem("interchange.missing", line, "name_vi"))
+            elif "active" in obj and not isinstance(obj["active"], bool):
+                problems.append(_problem("interchange.bad_boolean", line, "active"))
+            elif obj.get("name_en") is not None and not isinstance(obj["name_en"], str):
+                problems.append(_problem("interchange.not_text", line, "name_en"))
             else:
                 fields_in_file.append(obj)
             continue
@@ -502,10 +577,13 @@ class _Writer:
         name = plan.entity.name
         if name == "citizen":
             full_name = values["full_name"]
-            row += (self.folded[full_name], self.sort_keys[full_name], self.folded[values["address"] or ""])
+            if full_name == MASKED_NAME:  # a protected person withheld at the source
+                row += ("", MASKED_SORT_KEY, "")
+            else:
+                row += (self.folded[full_name], self.sort_keys[full_name], self.folded[values["address"] or ""])
         elif name == "visit" or name == "letter":
             full_name = values["full_name"]
-            row.append(self.sort_keys[full_name] if full_name else "")
+            row.append(MASKED_SORT_KEY if full_name == MASKED_NAME else self.sort_keys[full_name] if full_name else "")
         return row
 
     def _after(self, plan: _Plan, changed: list[tuple[list[Any], _Parsed]], is_update: set[int]) -> None:
@@ -699,15 +777,25 @@ def write_records(context: DeskContext, records_in: Iterable[dict[str, Any]], *,
     transaction (what the records need beside them, such as calendar days).
     """
     context.require_setup()
+    context.require(Permission.RECORD)
+    identities = _IdentityMarks()
+    records_in = identities.take(records_in, first_line)
+
+    def prepare_all(conn: sqlite3.Connection) -> None:
+        identities.keep_held_names(context, conn)
+        if prepare is not None:
+            prepare(conn)
+
     with without_cycle_collection():
         return _write(context, records_in, trusted=trusted, dry_run=dry_run, bulk=bulk, action=action,
-                      detail=detail, first_line=first_line, progress=progress, prepare=prepare)
+                      detail=detail, first_line=first_line, progress=progress, prepare=prepare_all,
+                      finish=identities.seal)
 
 
 def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, trusted: bool, dry_run: bool,
            bulk: bool | None, action: str, detail: dict[str, Any] | None, first_line: int,
-           progress: Callable[[int], None] | None, prepare: Callable[[sqlite3.Connection], None] | None
-           ) -> ImportReport:
+           progress: Callable[[int], None] | None, prepare: Callable[[sqlite3.Connection], None] | None,
+           finish: Callable[[DeskContext, sqlite3.Connection], None] | None = None) -> ImportReport:
     conn = context.database.conn
     report = ImportReport(dry_run=dry_run)
     if trusted:
@@ -716,6 +804,7 @@ def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, truste
     else:
         raw = list(enumerate(records_in, start=first_line))
         parsed, fields_in_file = _check_records(raw)
+        _check_numbers(parsed, None)
         batches = [raw]
         size = len(raw)
     if bulk is None:
@@ -723,6 +812,8 @@ def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, truste
     transaction = _Transaction(conn, bulk)
     transaction.begin()
     try:
+        if not trusted and not bulk:
+            _check_numbers(parsed, conn)
         if prepare is not None:
             prepare(conn)
         writer = _Writer(context, conn, report)
@@ -736,6 +827,8 @@ def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, truste
             done += len(batch)
             if progress is not None:
                 progress(done)
+        if finish is not None:
+            finish(context, conn)
         writer.finish()
         records.append_audit(conn, context.stamp(), action, "desk", None, {**(detail or {}), **report.totals()})
     except BaseException:
@@ -743,6 +836,59 @@ def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, truste
         raise
     transaction.end(commit=not dry_run)
     return report
+
+
+class _IdentityMarks:
+    """The "identity" marker of citizens, visits and letters: "withheld" (masked at the source: an import never
+    takes the mask for a name, and never replaces a name held here with it) or "included" (the identity is in
+    the file, and is sealed here if the person is protected)."""
+
+    def __init__(self) -> None:
+        self.protected_citizens: list[str] = []
+        self.withheld: dict[str, set[str]] = defaultdict(set)
+
+    def take(self, records_in: Iterable[dict[str, Any]], first_line: int) -> Iterator[dict[str, Any]]:
+        for line, record in enumerate(records_in, start=first_line):
+            name = record.get("entity") if isinstance(record, dict) else None
+            if name in ("citizen", "visit", "letter") and "identity" in record:
+                record = dict(record)
+                mark = record.pop("identity")
+                if mark not in ("withheld", "included"):
+                    raise ValidationError([_problem("interchange.bad_choice", line, "identity", value=str(mark)[:40],
+                                                    allowed=["included", "withheld"])])
+                if mark == "withheld":
+                    self.withheld[name].add(record.get("uuid"))
+                    yield record
+                    continue
+            if name == "citizen" and record.get("protected") is True:
+                self.protected_citizens.append(record.get("uuid"))
+            yield record
+
+    def keep_held_names(self, context: DeskContext, conn: sqlite3.Connection) -> None:
+        """Before writing: a person this desk holds in plain whose record arrives withheld is sealed here first,
+        so the mask replaces nothing but masks."""
+        ids: set[int] = set()
+        for name, table in (("citizen", "citizens"), ("visit", "visits"), ("letter", "letters")):
+            uuids = [u for u in self.withheld[name] if u]
+            column = "t.id" if name == "citizen" else "t.citizen_id"
+            for start in range(0, len(uuids), CHUNK):
+                chunk = uuids[start:start + CHUNK]
+                ids |= {row[0] for row in conn.execute(
+                    f"SELECT c.id FROM {table} t JOIN citizens c ON c.id = {column} WHERE c.protected = 0 "
+                    f"AND t.uuid IN ({','.join('?' * len(chunk))})", chunk)}
+        if ids:
+            privacy.protect_citizens(context, conn, sorted(ids), context.stamp())
+
+    def seal(self, context: DeskContext, conn: sqlite3.Connection) -> None:
+        """After the rows are written (same transaction): seal every protected person whose identity came plain."""
+        ids = []
+        for start in range(0, len(self.protected_citizens), CHUNK):
+            chunk = self.protected_citizens[start:start + CHUNK]
+            ids += [row[0] for row in conn.execute(
+                f"SELECT id FROM citizens WHERE sealed_identity IS NULL AND uuid IN ({','.join('?' * len(chunk))})",
+                chunk)]
+        if ids:
+            privacy.protect_citizens(context, conn, ids, context.stamp(), new_version=False)
 
 
 def import_file(context: DeskContext, path: Path, *, dry_run: bool = False) -> ImportReport:

@@ -47,38 +47,57 @@ def seal(context: DeskContext, record_uuid: str, identity: dict[str, Any]) -> by
 
 
 def protect_citizen(context: DeskContext, conn: sqlite3.Connection, citizen_id: int, stamp: records.Stamp) -> bool:
-    """Make an existing citizen protected after the fact: seal their identity and every snapshot of it (visits,
-    letters), blank them in the search indexes and rewrite those indexes so no old copy survives. Returns
-    whether anything changed."""
-    row = conn.execute("SELECT * FROM citizens WHERE id = ?", (citizen_id,)).fetchone()
-    if row is None or row["sealed_identity"] is not None:
-        if row is not None and not row["protected"]:
-            records.update_record(conn, "citizens", citizen_id, stamp, {"protected": 1})
-        return False
-    identity = {name: row[name] for name in CITIZEN_IDENTITY}
-    records.update_record(conn, "citizens", citizen_id, stamp, {
-        **masked_citizen_columns(), **blind_columns(context, identity), "protected": 1,
-        "sealed_identity": seal(context, row["uuid"], identity)})
-    touched_indexes = set()
-    for table, fields in SNAPSHOT_IDENTITY.items():
-        for snapshot in conn.execute(f"SELECT * FROM {table} WHERE citizen_id = ?", (citizen_id,)).fetchall():
-            if snapshot["sealed_identity"] is not None:
-                continue
-            sealed = seal(context, snapshot["uuid"], {name: snapshot[name] for name in fields})
-            records.update_record(conn, table, snapshot["id"], stamp,
-                                  {**masked_snapshot_columns(table), "sealed_identity": sealed})
-            search.index_record(conn, table, snapshot["id"], "", "", snapshot["summary"])
-            touched_indexes.add(table)
-    for case in conn.execute("SELECT * FROM cases WHERE citizen_id = ?", (citizen_id,)).fetchall():
-        search.index_record(conn, "cases", case["id"], "",
-                            f"{case['respondent_name']} {case['respondent_position']} {case['respondent_body']}",
-                            case["summary"])
-        touched_indexes.add("cases")
-    for table in touched_indexes:  # merge every segment so the deleted tokens are really gone
+    """Make an existing citizen protected after the fact; see `protect_citizens`. Returns whether anything changed."""
+    return bool(protect_citizens(context, conn, [citizen_id], stamp))
+
+
+def protect_citizens(context: DeskContext, conn: sqlite3.Connection, citizen_ids: list[int],
+                     stamp: records.Stamp, *, new_version: bool = True) -> int:
+    """Seal these citizens' identities and every snapshot of them (visits, letters), blank them in the search
+    indexes and merge those indexes so no old copy of a token survives. Returns how many were sealed.
+
+    `new_version=False` stores the same records sealed without making new versions of them (an import
+    sealing what arrived in plain: the records are the sender's, unchanged)."""
+    sealed_count = 0
+
+    def store(table: str, record_id: int, values: dict[str, Any]) -> None:
+        if new_version:
+            records.update_record(conn, table, record_id, stamp, values)
+        else:
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                         [*values.values(), record_id])
+    touched_indexes: set[str] = set()
+    for citizen_id in citizen_ids:
+        row = conn.execute("SELECT * FROM citizens WHERE id = ?", (citizen_id,)).fetchone()
+        if row is None:
+            continue
+        if row["sealed_identity"] is not None:
+            if not row["protected"]:
+                store("citizens", citizen_id, {"protected": 1})
+            continue
+        identity = {name: row[name] for name in CITIZEN_IDENTITY}
+        store("citizens", citizen_id, {
+            **masked_citizen_columns(), **blind_columns(context, identity), "protected": 1,
+            "sealed_identity": seal(context, row["uuid"], identity)})
+        for table, fields in SNAPSHOT_IDENTITY.items():
+            for snapshot in conn.execute(f"SELECT * FROM {table} WHERE citizen_id = ?", (citizen_id,)).fetchall():
+                if snapshot["sealed_identity"] is not None:
+                    continue
+                sealed = seal(context, snapshot["uuid"], {name: snapshot[name] for name in fields})
+                store(table, snapshot["id"], {**masked_snapshot_columns(table), "sealed_identity": sealed})
+                search.index_record(conn, table, snapshot["id"], "", "", snapshot["summary"])
+                touched_indexes.add(table)
+        for case in conn.execute("SELECT * FROM cases WHERE citizen_id = ?", (citizen_id,)).fetchall():
+            search.index_record(conn, "cases", case["id"], "",
+                                f"{case['respondent_name']} {case['respondent_position']} {case['respondent_body']}",
+                                case["summary"])
+            touched_indexes.add("cases")
+        records.append_audit(conn, stamp, "citizen.protect", "citizens", row["uuid"])
+        sealed_count += 1
+    for table in sorted(touched_indexes):  # merge every segment so the deleted tokens are really gone
         fts = SEARCH_TABLES[table][0]
         conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
-    records.append_audit(conn, stamp, "citizen.protect", "citizens", row["uuid"])
-    return True
+    return sealed_count
 
 
 def purge_old_copies(context: DeskContext) -> None:
