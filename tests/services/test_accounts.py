@@ -158,3 +158,20 @@ def test_audit_rows_are_chained_including_failed_logins(accounts, admin):
     accounts.database.conn.execute("UPDATE audit_log SET actor = 'kẻ gian' WHERE id = 2")
     broken = audit_chain.verify(session.audit_key, _audit(accounts))
     assert broken == audit_chain.ChainBreak(2, "mac")
+
+
+def test_raising_the_argon2_parameters_later_locks_nobody_out(accounts, admin, monkeypatch):
+    session, recovery = admin
+    from receptiondesk.security import passwords
+
+    monkeypatch.setattr(passwords, "TIME_COST", passwords.TIME_COST + 1)
+    monkeypatch.setattr(passwords, "MEMORY_COST_KIB", passwords.MEMORY_COST_KIB * 2)
+    assert accounts.login("admin", PASSWORD).data_key == session.data_key
+    assert accounts.recover(recovery, "admin", "mật khẩu mới 3").data_key == session.data_key
+
+
+def test_a_tampered_wrapped_key_is_a_clear_refusal(accounts, admin):
+    accounts.database.conn.execute("UPDATE users SET wrapped_key = zeroblob(60)")
+    with pytest.raises(UserError) as caught:
+        accounts.login("admin", PASSWORD)
+    assert caught.value.code == "auth.key_damaged"

@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.already_set_up": {"vi": "Bàn tiếp công dân đã có quản trị viên.", "en": "The desk already has an administrator."},
     "auth.not_set_up": {"vi": "Chưa có tài khoản quản trị; hãy thiết lập lần đầu.",
                         "en": "There is no administrator yet; run the first set-up."},
+    "auth.key_damaged": {"vi": "Không mở được khóa dữ liệu của tài khoản: tệp dữ liệu đã bị thay đổi hoặc hư hỏng. "
+                               "Hãy dùng mã khôi phục hoặc bản sao lưu.",
+                         "en": "The account's data key could not be opened: the data file was changed or damaged. "
+                               "Use the recovery key or a backup."},
     "auth.bad_recovery_key": {"vi": "mã khôi phục không đúng.", "en": "the recovery key is wrong."},
     "auth.unknown_user": {"vi": "không có người dùng này.", "en": "there is no such user."},
     "auth.not_permitted": {"vi": "Tài khoản của bạn không có quyền thực hiện việc này ({action}).",

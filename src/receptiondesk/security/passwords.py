@@ -37,10 +37,17 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
-def derive_key(secret: str, salt: bytes) -> bytes:
+def key_parameters() -> dict[str, int]:
+    """The Argon2id parameters new keys are derived with; stored beside each wrapped key, so that raising
+    them later never locks out an older account."""
+    return {"t": TIME_COST, "m": MEMORY_COST_KIB, "p": PARALLELISM}
+
+
+def derive_key(secret: str, salt: bytes, parameters: dict[str, int] | None = None) -> bytes:
     """A 256-bit key-encryption key from a password or recovery key (Argon2id, the same floor)."""
-    return hash_secret_raw(secret.encode("utf-8"), salt, time_cost=TIME_COST, memory_cost=MEMORY_COST_KIB,
-                           parallelism=PARALLELISM, hash_len=KEY_BYTES, type=Type.ID)
+    chosen = parameters or key_parameters()
+    return hash_secret_raw(secret.encode("utf-8"), salt, time_cost=chosen["t"], memory_cost=chosen["m"],
+                           parallelism=chosen["p"], hash_len=KEY_BYTES, type=Type.ID)
 
 
 def password_problems(password: str) -> list[str]:

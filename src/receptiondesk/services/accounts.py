@@ -6,6 +6,7 @@ returned `UserSession`. The recovery key unwraps it too, so a forgotten password
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from receptiondesk.storage.database import Database
 
 RECOVERY_SALT = "recovery_salt"
 RECOVERY_WRAP = "recovery_wrap"
+RECOVERY_PARAMETERS = "recovery_parameters"
 #: A hash to verify against when the username is unknown, so both failures take the same time.
 _DUMMY_HASH = None
 
@@ -102,8 +104,10 @@ class AccountService:
         now = iso_timestamp(self.clock())
         conn.execute(
             "INSERT INTO users (uuid, username, full_name, role, can_see_protected, password_hash, key_salt, "
-            "wrapped_key, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "key_parameters, wrapped_key, must_change_password, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (uuid, username, full_name, role.value, int(can_see_protected), passwords.hash_password(password), salt,
+             json.dumps(passwords.key_parameters()),
              keys.seal(passwords.derive_key(password, salt), data_key, uuid.encode()), int(must_change), now, now))
         return uuid
 
@@ -121,9 +125,10 @@ class AccountService:
             if conn.execute("SELECT count(*) FROM users").fetchone()[0]:
                 raise UserError("auth.already_set_up")
             uuid = self._insert_user(conn, username, full_name, Role.ADMINISTRATOR, True, password, data_key, False)
-            conn.execute("INSERT INTO key_store (name, value) VALUES (?, ?), (?, ?)",
+            conn.execute("INSERT INTO key_store (name, value) VALUES (?, ?), (?, ?), (?, ?)",
                          (RECOVERY_SALT, salt, RECOVERY_WRAP,
-                          keys.seal(passwords.derive_key(recovery, salt), data_key, b"recovery")))
+                          keys.seal(passwords.derive_key(recovery, salt), data_key, b"recovery"),
+                          RECOVERY_PARAMETERS, json.dumps(passwords.key_parameters()).encode()))
             row = conn.execute("SELECT * FROM users WHERE uuid = ?", (uuid,)).fetchone()
             session = UserSession(_user_of(row), data_key)
             records.append_audit(conn, self._stamp(username), "auth.first_administrator", "users", uuid,
@@ -154,8 +159,12 @@ class AccountService:
             if delay:
                 raise UserError("auth.locked", "password", seconds=delay)
             raise UserError("auth.bad_credentials", "password")
-        data_key = keys.open_sealed(passwords.derive_key(password, row["key_salt"]), row["wrapped_key"],
-                                    row["uuid"].encode())
+        try:
+            data_key = keys.open_sealed(
+                passwords.derive_key(password, row["key_salt"], json.loads(row["key_parameters"])),
+                row["wrapped_key"], row["uuid"].encode())
+        except keys.WrongKey:
+            raise UserError("auth.key_damaged") from None
         session = UserSession(_user_of(row), data_key)
         with self.database.write() as conn:
             conn.execute("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", (row["id"],))
@@ -187,11 +196,11 @@ class AccountService:
         salt = passwords.new_salt()
         wrapped = keys.seal(passwords.derive_key(password, salt), session.data_key, row["uuid"].encode())
         with self.database.write() as conn:
-            conn.execute("UPDATE users SET password_hash = ?, key_salt = ?, wrapped_key = ?, "
+            conn.execute("UPDATE users SET password_hash = ?, key_salt = ?, key_parameters = ?, wrapped_key = ?, "
                          "must_change_password = ?, failed_logins = 0, locked_until = NULL, updated_at = ?, "
                          "version = version + 1 WHERE id = ?",
-                         (passwords.hash_password(password), salt, wrapped, int(must_change),
-                          iso_timestamp(self.clock()), row["id"]))
+                         (passwords.hash_password(password), salt, json.dumps(passwords.key_parameters()), wrapped,
+                          int(must_change), iso_timestamp(self.clock()), row["id"]))
             records.append_audit(conn, self._stamp(session.user.username), action, "users", row["uuid"],
                                  audit_key=session.audit_key)
 
@@ -200,11 +209,12 @@ class AccountService:
         _check_new_password(new_password, repeated, "new_password")
         salt = self._key_store(self.database.conn, RECOVERY_SALT)
         wrapped = self._key_store(self.database.conn, RECOVERY_WRAP)
-        if salt is None or wrapped is None:
+        parameters = self._key_store(self.database.conn, RECOVERY_PARAMETERS)
+        if salt is None or wrapped is None or parameters is None:
             raise UserError("auth.not_set_up")
         try:
-            data_key = keys.open_sealed(passwords.derive_key(keys.normalise_recovery_key(recovery_key), salt),
-                                        wrapped, b"recovery")
+            data_key = keys.open_sealed(passwords.derive_key(keys.normalise_recovery_key(recovery_key), salt,
+                                                             json.loads(parameters)), wrapped, b"recovery")
         except keys.WrongKey:
             self._audit_failure(clean_line(username).lower(), None)
             raise UserError("auth.bad_recovery_key", "recovery_key") from None

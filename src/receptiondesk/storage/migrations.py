@@ -301,6 +301,7 @@ CREATE TABLE users (
     can_see_protected INTEGER NOT NULL DEFAULT 0,
     password_hash TEXT NOT NULL,
     key_salt BLOB NOT NULL,
+    key_parameters TEXT NOT NULL,
     wrapped_key BLOB NOT NULL,
     failed_logins INTEGER NOT NULL DEFAULT 0,
     locked_until TEXT,
