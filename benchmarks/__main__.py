@@ -12,7 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import core_store, dataset, lists, transfer
+from benchmarks import core_store, dataset, lists, privacy, transfer
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Working copy {work} made in {copy_seconds:.1f} s; running the figures ...", flush=True)
     try:
         with Desk.open(work, clock=lambda: BENCH_NOW) as desk:
-            figures = lists.run(desk, seed=args.seed)
+            figures = privacy.run(desk)
+            figures += lists.run(desk, seed=args.seed)
             figures += core_store.run(desk, seed=args.seed)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal", ".lock"):

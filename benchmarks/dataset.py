@@ -35,6 +35,8 @@ PROVINCE_CODE = "24"
 LAST_DAY = date(2025, 12, 31)
 BENCH_NOW = datetime(2025, 12, 31, 17, 30, tzinfo=VIETNAM_TZ)
 OFFICER_NAME = "Cán bộ tiếp công dân"
+BENCH_USER = "canbo"
+BENCH_PASSWORD = "mật khẩu đo đạc"
 
 
 def desk_unit() -> str:
@@ -103,7 +105,7 @@ def generate(path: Path, visits: int = DEFAULT_VISITS, seed: int = DEFAULT_SEED,
     remove(path)
     unit = desk_unit()
     with Desk.open(path, clock=lambda: BENCH_NOW) as desk:
-        desk.setup.initialise(unit, OFFICER_NAME)
+        desk.first_run(unit, BENCH_USER, OFFICER_NAME, BENCH_PASSWORD)
         started = time.perf_counter()
         last = [started]
 

@@ -325,5 +325,6 @@ CREATE INDEX citizens_blind_id ON citizens (blind_id) WHERE blind_id IS NOT NULL
 CREATE INDEX citizens_blind_phone ON citizens (blind_phone) WHERE blind_phone IS NOT NULL;
 ALTER TABLE visits ADD COLUMN sealed_identity BLOB;
 ALTER TABLE letters ADD COLUMN sealed_identity BLOB;
+CREATE INDEX letters_citizen ON letters (citizen_id) WHERE citizen_id IS NOT NULL;
 ALTER TABLE cases ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0
 """)
