@@ -52,6 +52,10 @@ def run_gui(open_desk: Callable[[], Desk], *, lang: str, log_file: Path) -> int:
                                 first_run.recovery_key).exec()
         elif LoginDialog(desk, lang).exec() != QDialog.DialogCode.Accepted:
             return 0
+        report = desk.audit.verify()  # from the last checkpoint: only what was written since
+        if not report.sound:
+            QMessageBox.warning(None, "ReceptionDesk", text("check.audit_chain", lang, entry=report.broken_at,
+                                                            reason=report.reason))
         window = MainWindow(desk, lang)
         window.show()
         return app.exec()
