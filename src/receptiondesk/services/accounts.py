@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import datetime, timedelta
 
 from receptiondesk.domain.accounts import MAX_USERNAME_LENGTH, Role, User, lockout_seconds
@@ -35,11 +36,11 @@ class UserSession:
     data_key: bytes = field(repr=False)
     revealed: set[str] = field(default_factory=set)  # records unmasked in this session (reason given once)
 
-    @property
+    @cached_property
     def audit_key(self) -> bytes:
         return keys.purpose_key(self.data_key, "audit-chain")
 
-    @property
+    @cached_property
     def identities(self) -> IdentityCipher:
         return IdentityCipher(self.data_key)
 

@@ -122,11 +122,20 @@ def append_audit(conn: sqlite3.Connection, stamp: Stamp, action: str, entity: st
     """
     key = audit_key or stamp.audit_key
     text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)
-    cursor = conn.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, record_uuid, detail) VALUES (?, ?, ?, ?, ?, ?)",
-        (stamp.at, stamp.actor, action, entity, record_uuid, text))
-    if key is not None:
-        chain_pending(conn, key, upto=cursor.lastrowid)
+    entry = {"at": stamp.at, "actor": stamp.actor, "action": action, "entity": entity, "record_uuid": record_uuid,
+             "detail": text}
+    if key is None:
+        conn.execute("INSERT INTO audit_log (at, actor, action, entity, record_uuid, detail) VALUES (?, ?, ?, ?, ?, ?)",
+                     tuple(entry.values()))
+        return
+    last = conn.execute("SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    if last is not None and last[1] is None:  # rows written without a key come first into the chain
+        chain_pending(conn, key)
+        last = conn.execute("SELECT id, mac FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    entry["id"] = (last[0] if last else 0) + 1
+    entry["mac"] = audit_chain.entry_mac(key, last[1] if last else audit_chain.GENESIS, entry)
+    conn.execute("INSERT INTO audit_log (id, at, actor, action, entity, record_uuid, detail, mac) "
+                 "VALUES (:id, :at, :actor, :action, :entity, :record_uuid, :detail, :mac)", entry)
 
 
 AUDIT_COLUMNS = "id, at, actor, action, entity, record_uuid, detail, mac"
