@@ -216,3 +216,47 @@ def test_hostile_text_in_every_field_is_stored_as_text_or_refused_clearly(desk, 
     assert "\x00" not in stored["summary"] and "\x07" not in stored["full_name"]
     assert desk.database.scalar("SELECT count(*) FROM visits") == before + 1
     assert desk.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'visits'") == 1
+
+
+def test_an_upgraded_desk_seals_its_earlier_denouncers_when_its_administrator_is_created(tmp_path, clock):
+    """A desk from before accounts: its protected people were stored in plain; the first run seals them."""
+    import sqlite3
+
+    from receptiondesk.services.desk import Desk
+
+    path = tmp_path / "old.sqlite3"
+    with Desk.open(path, clock=clock) as desk:
+        desk.accounts.create_first_administrator("tam", "Tạm", PASSWORD)  # only to register the old data
+        desk.sign_in(desk.accounts.login("tam", PASSWORD))
+        desk.setup.initialise("00004", "Cán bộ")
+        desk.intake.register_visit(visit(who=citizen(SECRET_NAME, id_number=SECRET_ID, birth_year=1990,
+                                                     gender="female"), cases=[case("petition", "land", "Hỏi")]))
+    raw = sqlite3.connect(path)  # as it was before accounts: plain, marked protected, no users
+    raw.execute("UPDATE citizens SET protected = 1")
+    raw.execute("DELETE FROM users")
+    raw.execute("DELETE FROM key_store")
+    raw.commit()
+    raw.close()
+    with Desk.open(path, clock=clock) as desk:
+        desk.first_run("", USERNAME, "Cán bộ", PASSWORD)
+        person = desk.database.one("SELECT full_name, sealed_identity FROM citizens")
+        assert person["full_name"] == MASKED_NAME and person["sealed_identity"] is not None
+    _assert_absent(path.read_bytes(), SECRET_NAME, SECRET_ID)
+
+
+def test_the_export_file_withholds_protected_identities_unless_asked(desk, tmp_path):
+    from receptiondesk.services.interchange import export_file
+
+    _denouncer(desk)
+    withheld = tmp_path / "withheld.jsonl"
+    export_file(desk.context, withheld)
+    _assert_absent(withheld.read_bytes(), SECRET_NAME, SECRET_ID, SECRET_PHONE, SECRET_ADDRESS)
+    assert b'"identity":"withheld"' in withheld.read_bytes()
+    included = tmp_path / "included.jsonl"
+    export_file(desk.context, included, include_protected=True)
+    assert SECRET_NAME.encode() in included.read_bytes()
+    officer = _user(desk, "officer")
+    _as(desk, officer)
+    with pytest.raises(UserError) as caught:
+        export_file(desk.context, tmp_path / "x.jsonl", include_protected=True)
+    assert caught.value.code == "auth.not_permitted"

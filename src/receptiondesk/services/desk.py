@@ -8,6 +8,7 @@ from typing import Any
 from receptiondesk.domain.units import communes
 from receptiondesk.domain.values import Clock, now_vietnam
 from receptiondesk.errors import Problem, UserError, ValidationError
+from receptiondesk.services import privacy
 from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.audit import AuditService
 from receptiondesk.services.cases import CaseService
@@ -66,7 +67,18 @@ class Desk:
         self.sign_in(session)
         if not set_up:
             self.setup.initialise(commune_code, session.user.full_name, **setup)
+        else:
+            self._seal_earlier_protected()
         return recovery
+
+    def _seal_earlier_protected(self) -> None:
+        """A desk upgraded from before accounts: people already protected get their identity sealed now."""
+        conn = self.database.conn
+        ids = [r[0] for r in conn.execute("SELECT id FROM citizens WHERE protected = 1 AND sealed_identity IS NULL")]
+        if ids:
+            with self.database.write():
+                privacy.protect_citizens(self.context, conn, ids, self.context.stamp())
+            privacy.purge_old_copies(self.context)
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = now_vietnam) -> Desk:
