@@ -36,7 +36,7 @@ USER_VARIABLE = "RECEPTIONDESK_USER"
 PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
-            "generate")
+            "generate", "citizen-data")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -149,6 +149,11 @@ def build_parser() -> ArgumentParser:
 
     check = commands.add_parser("check", help="check the database's integrity")
     check.add_argument("--json", action="store_true")
+
+    data = commands.add_parser("citizen-data", help="everything held about one citizen (a data request; audited)")
+    data.add_argument("citizen", metavar="UUID")
+    data.add_argument("--reason", default="", help="why (needed to open a protected identity)")
+    data.add_argument("--json", action="store_true")
 
     generate = commands.add_parser("generate", help="fill a desk just set up (no records yet) with realistic "
                                                     "demonstration data")
@@ -318,7 +323,8 @@ def cmd_check(desk: Desk, args: argparse.Namespace) -> int:
 
     findings = check_database(desk.context, audit=desk.audit)
     if args.json:
-        _print_json({"ok": not findings, "problems": findings})
+        head_id, head_mac = desk.audit.head()
+        _print_json({"ok": not findings, "problems": findings, "audit_head": {"id": head_id, "mac": head_mac}})
     elif findings:
         for finding in findings:
             print(text(finding["code"], args.lang, **finding.get("params", {})))
@@ -386,6 +392,32 @@ def cmd_generate(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_citizen_data(desk: Desk, args: argparse.Namespace) -> int:
+    data = desk.privacy.citizen_data(args.citizen, args.reason)
+    if args.json:
+        _print_json(data)
+        return EXIT_OK
+    lang, person = args.lang, data["citizen"]
+    print(text("cli.data_title", lang, name=person["full_name"]))
+    for key in ("full_name", "id_number", "birth_year", "gender", "phone", "address"):
+        if person.get(key) not in (None, ""):
+            print(f"  {text(f'field.{key}', lang)}: {person[key]}")
+    sections = (("visits", "cli.data_visits", lambda r: f"{r['logbook_no']}/{r['year']}  {_vn_date(r['visit_date'])}  "
+                                                       f"{r['summary']}"),
+                ("letters", "cli.data_letters", lambda r: f"{r['letter_no']}/{r['year']}  {_vn_date(r['received_on'])}  "
+                                                         f"{r['summary']}"),
+                ("cases", "cli.data_cases", lambda r: f"{_vn_date(r['received_on'])}  "
+                                                     f"{enum_label('content_type', r['content_type'], lang)}  "
+                                                     f"{enum_label('case_status', r['status'], lang)}  {r['summary']}"),
+                ("assignments", "cli.data_assignments", lambda r: f"{r['assignee']}: {r['task']}  "
+                                                                 f"({_vn_date(r['deadline'])})"))
+    for key, title, render in sections:
+        print(text(title, lang, n=len(data[key])))
+        for row in data[key]:
+            print("  " + render(row).replace("\n", " "))
+    return EXIT_OK
+
+
 def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
     if args.json:
         _print_json(rows)
@@ -397,7 +429,7 @@ def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
 HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
-    "check": cmd_check, "generate": cmd_generate,
+    "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data,
 }
 
 

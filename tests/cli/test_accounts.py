@@ -60,3 +60,24 @@ def test_json_output_export_and_logs_hold_no_protected_identity(run, desk_dir, t
     for text in outputs:
         for form in (PROTECTED_NAME, "le thi mai", CCCD_2, json.dumps(PROTECTED_NAME)[1:-1]):
             assert form not in text
+
+
+def test_citizen_data_request_prints_everything_held_and_is_audited(run, desk_dir, sample):
+    with opened(desk_dir) as desk:
+        citizen = desk.database.scalar("SELECT uuid FROM citizens WHERE protected = 1")
+    refused = run("--data-dir", desk_dir, "citizen-data", citizen)
+    assert refused.code == 3 and "lý do" in refused.err
+    result = run("--data-dir", desk_dir, "citizen-data", citizen, "--reason", "Công dân yêu cầu dữ liệu")
+    assert result.code == 0, result.err
+    assert result.out.startswith(f"DỮ LIỆU ĐANG LƯU VỀ CÔNG DÂN: {PROTECTED_NAME}")
+    assert CCCD_2 in result.out and "Lượt tiếp (1):" in result.out
+    as_json = json.loads(run("--data-dir", desk_dir, "citizen-data", citizen, "--reason", "Kiểm tra lại",
+                             "--json").out)
+    assert as_json["citizen"]["full_name"] == PROTECTED_NAME
+    with opened(desk_dir) as desk:
+        assert desk.database.scalar("SELECT count(*) FROM audit_log WHERE action = 'citizen.data_request'") == 2
+
+
+def test_check_gives_the_audit_chain_head_for_anchoring(run, desk_dir):
+    report = json.loads(run("--data-dir", desk_dir, "check", "--json").out)
+    assert report["ok"] and report["audit_head"]["id"] > 0 and len(report["audit_head"]["mac"]) == 64

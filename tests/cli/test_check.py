@@ -20,7 +20,8 @@ def test_a_sound_file_passes(run, desk_dir):
     result = run("--data-dir", desk_dir, "--lang", "en", "check")
     assert (result.code, result.out) == (0, "The data is sound: no problem found.\n")
     result = run("--data-dir", desk_dir, "check", "--json")
-    assert (result.code, json.loads(result.out)) == (0, {"ok": True, "problems": []})
+    report = json.loads(result.out)
+    assert (result.code, report["ok"], report["problems"]) == (0, True, [])
 
 
 def test_a_desk_filled_by_an_import_passes(run, empty_dir, templates):
@@ -37,7 +38,7 @@ def test_a_visit_missing_from_the_search_index_is_found(run, desk_dir, sample):
     assert (result.code, result.out) == (1, "1 visits records are missing from the search index.\n")
     result = run("--data-dir", desk_dir, "check", "--json")
     assert result.code == 1
-    assert json.loads(result.out) == {"ok": False, "problems": [
+    assert {k: v for k, v in json.loads(result.out).items() if k != "audit_head"} == {"ok": False, "problems": [
         {"code": "check.search_missing", "params": {"table": "visits", "count": 1}}]}
 
 
