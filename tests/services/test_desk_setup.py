@@ -120,8 +120,8 @@ def test_update_settings_is_audited(desk):
     updated = desk.setup.update_settings(delegation_threshold=8, upper_level_name="UBND tỉnh")
     assert (updated.delegation_threshold, updated.upper_level_name) == (8, "UBND tỉnh")
     assert desk.context.settings.delegation_threshold == 8
-    assert audit(desk, action="desk.settings")[0]["detail"] == {"changed": ["delegation_threshold",
-                                                                            "upper_level_name"]}
+    assert audit(desk, action="desk.settings")[0]["detail"] == {"changed": {
+        "delegation_threshold": [5, 8], "upper_level_name": ["", "UBND tỉnh"]}}
 
 
 def test_update_settings_refuses_a_new_unit_or_a_bad_threshold(desk):

@@ -183,15 +183,18 @@ class CaseService:
     def _save(self, conn: sqlite3.Connection, stamp: Stamp, row: dict[str, Any], changes: dict[str, Any],
               action: str) -> None:
         merged = {**row, **changes}
+        before_after = {k: [row[k], v] for k, v in sorted(changes.items()) if row[k] != v}
         changes["due_date"] = _due(self.context, merged)
+        if changes["due_date"] != row["due_date"]:
+            before_after["due_date"] = [row["due_date"], changes["due_date"]]
         records.update_record(conn, "cases", row["id"], stamp, changes)
         if {"summary", "respondent_name", "respondent_position", "respondent_body"} & changes.keys():
-            name = conn.execute("SELECT full_name FROM citizens WHERE id = ?", (row["citizen_id"],)).fetchone()
+            name = conn.execute("SELECT full_name FROM citizens WHERE id = ? AND protected = 0",
+                                (row["citizen_id"],)).fetchone()
             search.index_record(conn, "cases", row["id"], name[0] if name else "",
                                 f"{merged['respondent_name']} {merged['respondent_position']} "
                                 f"{merged['respondent_body']}", merged["summary"])
-        records.append_audit(conn, stamp, action, "cases", row["uuid"],
-                             {"changed": sorted(k for k in changes if k != "due_date")})
+        records.append_audit(conn, stamp, action, "cases", row["uuid"], {"changed": before_after})
 
     def classify(self, case_uuid: str, changes: CaseChanges) -> dict[str, Any]:
         """Correct a case's type, field, summary, respondent or flags."""

@@ -99,7 +99,8 @@ class SetupService:
             save_settings(conn, updated)
             self.context.settings_changed()
             records.append_audit(conn, self.context.stamp(), "desk.settings", "settings", None,
-                                 {"changed": sorted(changes)})
+                                 {"changed": {k: [getattr(settings, k), getattr(updated, k)]
+                                              for k in sorted(changes)}})
             if updated.remote_area != settings.remote_area:
                 self._recompute_due_dates(conn)
         return updated
