@@ -12,15 +12,6 @@ from receptiondesk.storage.letters import LETTER_LIST
 from receptiondesk.storage.search import match_expression
 from receptiondesk.storage.visits import VISIT_LIST, search_visits
 
-MAX_PAGE = 1000
-
-
-def _page(limit: int) -> int:
-    if not 1 <= int(limit) <= MAX_PAGE:
-        raise UserError("list.page_size", max=MAX_PAGE)
-    return int(limit)
-
-
 class LogbookService:
     """Reads of the reception logbook (visits) and the letters register."""
 
@@ -36,7 +27,7 @@ class LogbookService:
         """One page of the logbook, filtered and sorted (newest first by default)."""
         self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self._conn, VISIT_LIST, request or listing.ListRequest(),
-                                                   _page(limit), offset)]
+                                                   limit, offset)]
 
     def visit_ids(self, request: listing.ListRequest | None = None) -> list[int]:
         """Every matching visit's rowid in list order, for a list model that pages by id."""
@@ -58,7 +49,9 @@ class LogbookService:
         match = match_expression(text)
         if match is None:
             return []
-        return [dict(r) for r in search_visits(self._conn, match, _page(limit), offset, include_voided)]
+        if not 1 <= int(limit) <= listing.MAX_PAGE or int(offset) < 0:
+            raise UserError("list.page_size", max=listing.MAX_PAGE)
+        return [dict(r) for r in search_visits(self._conn, match, limit, offset, include_voided)]
 
     def get_visit(self, visit_uuid: str) -> dict[str, Any]:
         self.context.require(Permission.READ)
@@ -79,4 +72,4 @@ class LogbookService:
                 offset: int = 0) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)
         return [dict(r) for r in listing.list_rows(self._conn, LETTER_LIST, request or listing.ListRequest(),
-                                                   _page(limit), offset)]
+                                                   limit, offset)]

@@ -103,8 +103,14 @@ def list_ids(conn: sqlite3.Connection, spec: ListSpec, request: ListRequest) -> 
     return [row[0] for row in conn.execute(sql, params)]
 
 
+MAX_PAGE = 1000
+
+
 def list_rows(conn: sqlite3.Connection, spec: ListSpec, request: ListRequest, limit: int,
               offset: int = 0) -> list[sqlite3.Row]:
+    """One page of a list: at most MAX_PAGE rows (a list model pages by id for more)."""
+    if not 1 <= int(limit) <= MAX_PAGE or int(offset) < 0:
+        raise UserError("list.page_size", max=MAX_PAGE)
     sql, params = row_query(spec, request, limit, offset)
     return conn.execute(sql, params).fetchall()
 
