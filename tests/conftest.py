@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
 
 import pytest
 
@@ -41,3 +43,29 @@ def pytest_runtest_makereport(item, call):
     if os.environ.get("CI") == "true" and report.skipped and not hasattr(report, "wasxfail"):
         report.outcome = "failed"
         report.longrepr = f"skipped under CI=true (a missing library or tool?): {report.longrepr}"
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory):
+    """A filled desk, its export and an empty desk of the same commune, built once for the suite."""
+    from tests.interchange.sample import build_templates
+
+    return build_templates(tmp_path_factory.mktemp("templates"))
+
+
+@pytest.fixture
+def sample(templates):
+    return templates.sample
+
+
+@pytest.fixture(autouse=True)
+def _close_log_files() -> Iterator[None]:
+    """Each in-process command run adds a log file handler to the root logger: remove and close it afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from receptiondesk import paths
 from receptiondesk.app import main
 from receptiondesk.cli import PASSWORD_VARIABLE, USER_VARIABLE
 from tests.services.helpers import PASSWORD, USERNAME
-from tests.interchange.sample import Sample, Templates, build_templates, copy_desk
+from tests.interchange.sample import Templates, copy_desk
 
 
 @dataclass(frozen=True)
@@ -23,34 +22,11 @@ class Result:
     err: str
 
 
-@pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
-    return build_templates(tmp_path_factory.mktemp("cli-templates"))
-
-
-@pytest.fixture
-def sample(templates: Templates) -> Sample:
-    return templates.sample
-
-
 @pytest.fixture(autouse=True)
 def _signed_in(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI signs in as the desks' administrator, as a script would (user and password in the environment)."""
     monkeypatch.setenv(USER_VARIABLE, USERNAME)
     monkeypatch.setenv(PASSWORD_VARIABLE, PASSWORD)
-
-
-@pytest.fixture(autouse=True)
-def _close_log_files() -> Iterator[None]:
-    """Each in-process run adds a log file handler to the root logger: remove and close it afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 @pytest.fixture

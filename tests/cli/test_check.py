@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from receptiondesk.services.integrity import check_database
 from tests.cli.helpers import assert_rendered, damage, opened

@@ -44,7 +44,7 @@ def open_copy(template: Path, target: Path) -> Desk:
 
 
 @pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Closed desk files: 'ready' (set up, no records) and 'generated' (commune scale, VISITS visits, SEED)."""
     folder = tmp_path_factory.mktemp("demo-templates")
     ready = folder / "ready.sqlite3"
@@ -59,30 +59,21 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture
-def ready_desk(templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
+def ready_desk(demo_templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
     """A desk set up for UNIT that holds no records."""
-    desk = open_copy(templates["ready"], tmp_path / "ready" / "desk.sqlite3")
-    try:
+    with open_copy(demo_templates["ready"], tmp_path / "ready" / "desk.sqlite3") as desk:
         yield desk
-    finally:
-        desk.close()
 
 
 @pytest.fixture
-def generated_desk(templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
+def generated_desk(demo_templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
     """A desk set up for UNIT and filled by the generator (commune scale, VISITS visits, SEED)."""
-    desk = open_copy(templates["generated"], tmp_path / "generated" / "desk.sqlite3")
-    try:
+    with open_copy(demo_templates["generated"], tmp_path / "generated" / "desk.sqlite3") as desk:
         yield desk
-    finally:
-        desk.close()
 
 
 @pytest.fixture
-def another_ready_desk(templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
+def another_ready_desk(demo_templates: dict[str, Path], tmp_path: Path) -> Iterator[Desk]:
     """A second empty desk for the same unit, to import into."""
-    desk = open_copy(templates["ready"], tmp_path / "other" / "desk.sqlite3")
-    try:
+    with open_copy(demo_templates["ready"], tmp_path / "other" / "desk.sqlite3") as desk:
         yield desk
-    finally:
-        desk.close()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import logging
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,19 +14,6 @@ from receptiondesk import paths
 from receptiondesk.app import main
 from receptiondesk.services.desk import Desk
 from tests.demo.conftest import UNIT
-
-
-@pytest.fixture(autouse=True)
-def _close_log_files() -> Iterator[None]:
-    """Each in-process run adds a log file handler to the root logger: remove and close it afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 @pytest.fixture

@@ -8,18 +8,8 @@ from pathlib import Path
 import pytest
 
 from receptiondesk.services.desk import Desk
-from tests.interchange.sample import FIXED_NOW, FixedClock, Sample, Templates, build_templates, copy_desk
+from tests.interchange.sample import FIXED_NOW, FixedClock, Templates, copy_desk
 from tests.services.helpers import PASSWORD, USERNAME
-
-
-@pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Templates:
-    return build_templates(tmp_path_factory.mktemp("interchange-templates"))
-
-
-@pytest.fixture
-def sample(templates: Templates) -> Sample:
-    return templates.sample
 
 
 @pytest.fixture

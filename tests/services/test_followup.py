@@ -9,7 +9,6 @@ import pytest
 from receptiondesk.errors import UserError, ValidationError
 from receptiondesk.storage.listing import ListRequest
 from tests.services.helpers import (
-    OFFICER,
     USERNAME,
     STAMP_AT,
     assert_clear_error,

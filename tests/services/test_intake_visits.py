@@ -15,7 +15,6 @@ from receptiondesk.domain.cases import DirectionDraft
 from receptiondesk.errors import UserError, ValidationError
 from tests.services.helpers import (
     CCCD,
-    OFFICER,
     USERNAME,
     STAMP_AT,
     TODAY,

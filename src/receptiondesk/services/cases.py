@@ -153,10 +153,7 @@ class CaseService:
     # -- reads ---------------------------------------------------------------------------
     def get(self, case_uuid: str) -> dict[str, Any]:
         self.context.require(Permission.READ)
-        row = self.context.database.one(f"SELECT {CASE_LIST.columns} FROM cases WHERE uuid = ?", (case_uuid,))
-        if row is None:
-            raise UserError("record.not_found", "case", uuid=case_uuid)
-        return dict(row)
+        return listing.row_by_uuid(self.context.database.conn, CASE_LIST, case_uuid, "case")
 
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)

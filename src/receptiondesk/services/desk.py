@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from receptiondesk.domain.units import communes
 from receptiondesk.domain.values import Clock, now_vietnam
-from receptiondesk.errors import Problem, UserError, ValidationError
+from receptiondesk.errors import UserError, raise_for
 from receptiondesk.services import privacy
 from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.audit import AuditService
@@ -18,7 +17,7 @@ from receptiondesk.services.intake import IntakeService
 from receptiondesk.services.logbook import LogbookService
 from receptiondesk.services.privacy import PrivacyService
 from receptiondesk.services.sessions import SessionService
-from receptiondesk.services.setup import SetupService
+from receptiondesk.services.setup import SetupService, commune_problems
 from receptiondesk.services.voiding import VoidService
 from receptiondesk.storage.database import Database, open_database
 
@@ -60,9 +59,8 @@ class Desk:
         set_up = self.context.is_set_up  # a desk upgraded from before accounts keeps its unit
         if set_up and self.accounts.has_users:
             raise UserError("setup.already_done", unit=self.context.settings.commune_code)
-        if not set_up and (not commune_code or commune_code not in communes()):
-            raise ValidationError([Problem("value.required" if not commune_code else "setup.unknown_commune",
-                                           "commune_code", {"value": commune_code})])
+        if not set_up:
+            raise_for(commune_problems(commune_code))
         session, recovery = self.accounts.create_first_administrator(username, full_name, password, repeated)
         self.sign_in(session)
         if not set_up:

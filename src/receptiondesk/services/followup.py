@@ -117,8 +117,4 @@ class FollowupService:
 
     def get(self, assignment_uuid: str) -> dict[str, Any]:
         self.context.require(Permission.READ)
-        row = self.context.database.one(f"SELECT {ASSIGNMENT_LIST.columns} FROM assignments WHERE uuid = ?",
-                                        (assignment_uuid,))
-        if row is None:
-            raise UserError("record.not_found", "assignment", uuid=assignment_uuid)
-        return dict(row)
+        return listing.row_by_uuid(self.context.database.conn, ASSIGNMENT_LIST, assignment_uuid, "assignment")

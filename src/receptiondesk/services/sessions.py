@@ -144,11 +144,7 @@ class SessionService:
     # -- reads -----------------------------------------------------------------------------
     def get(self, session_uuid: str) -> dict[str, Any]:
         self.context.require(Permission.READ)
-        row = self.context.database.one(f"SELECT {SESSION_LIST.columns} FROM sessions WHERE uuid = ?",
-                                        (session_uuid,))
-        if row is None:
-            raise UserError("record.not_found", "session", uuid=session_uuid)
-        return dict(row)
+        return listing.row_by_uuid(self.context.database.conn, SESSION_LIST, session_uuid, "session")
 
     def cases_heard(self, session_uuid: str) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)

@@ -22,6 +22,15 @@ DEFAULT_CALENDAR_YEARS = (2025, 2026, 2027)
 SIGNER_ROLES = ("chairman", "vice_chairman", "party_secretary", "deputy_party_secretary", "office_chief", "other")
 
 
+def commune_problems(commune_code: str) -> list[Problem]:
+    """What is wrong with the unit chosen for a desk (empty, or not in the 2025 list)."""
+    if not commune_code:
+        return [Problem("value.required", "commune_code")]
+    if commune_code not in communes():
+        return [Problem("setup.unknown_commune", "commune_code", {"value": commune_code})]
+    return []
+
+
 @dataclass
 class SignerDraft:
     full_name: str
@@ -42,10 +51,7 @@ class SetupService:
         self.context.require(Permission.ADMINISTER)
         problems: list[Problem] = []
         commune_code = (commune_code or "").strip()
-        if not commune_code:
-            problems.append(Problem("value.required", "commune_code"))
-        elif commune_code not in communes():
-            problems.append(Problem("setup.unknown_commune", "commune_code", {"value": commune_code}))
+        problems += commune_problems(commune_code)
         threshold = delegation_threshold if delegation_threshold is not None else DeskSettings().delegation_threshold
         if not isinstance(threshold, int) or not 2 <= threshold <= 100:
             problems.append(Problem("setup.threshold_range", "delegation_threshold"))

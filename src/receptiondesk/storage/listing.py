@@ -115,6 +115,15 @@ def list_rows(conn: sqlite3.Connection, spec: ListSpec, request: ListRequest, li
     return conn.execute(sql, params).fetchall()
 
 
+def row_by_uuid(conn: sqlite3.Connection, spec: ListSpec, uuid: str, field: str) -> dict[str, Any]:
+    """One record as its list shows it, or a UserError naming the field when no record has that UUID."""
+    row = conn.execute(f"SELECT {spec.columns} FROM {spec.table}{spec.joins} WHERE {spec.table}.uuid = ?",
+                       (uuid,)).fetchone()
+    if row is None:
+        raise UserError("record.not_found", field, uuid=uuid)
+    return dict(row)
+
+
 def rows_by_ids(conn: sqlite3.Connection, spec: ListSpec, ids: Sequence[int]) -> list[sqlite3.Row]:
     """The rows for `ids`, in the order of `ids` (one page of a list model)."""
     if not ids:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from receptiondesk.domain.units import communes
+from receptiondesk.domain.units import communes, communes_of_province
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 
@@ -73,8 +73,7 @@ class FirstRunDialog(QDialog):
     def _fill_communes(self) -> None:
         province_code = self.province.currentData()
         self.commune.clear()
-        for commune in sorted((c for c in communes().values() if c.province_code == province_code),
-                              key=lambda c: c.commune_name):
+        for commune in sorted(communes_of_province(province_code), key=lambda c: c.commune_name):
             self.commune.addItem(commune.commune_name, commune.commune_code)
 
     def _save(self) -> None:
