@@ -17,10 +17,10 @@ from tests.demo.conftest import UNIT
 
 
 @pytest.fixture
-def data_dir(templates: dict[str, Path], tmp_path: Path) -> Path:
+def data_dir(demo_templates: dict[str, Path], tmp_path: Path) -> Path:
     folder = tmp_path / "desk"
     folder.mkdir()
-    shutil.copyfile(templates["ready"], folder / paths.DATABASE_FILE)
+    shutil.copyfile(demo_templates["ready"], folder / paths.DATABASE_FILE)
     return folder
 
 
