@@ -173,8 +173,11 @@ def test_case_is_informed_when_every_assignment_is_told(desk, case_uuid):
         ("informed", "2026-03-09", "2026-03-09")
     assert (informed["step_started_on"], informed["due_date"]) == ("2026-03-09", None)
     assert informed["version"] == 2
-    assert audit(desk, case_uuid, "case.inform")[0]["detail"] == {"by": "assignment"}
-    assert audit(desk, second.uuid)[-1]["detail"] == {"how": "letter"}
+    detail = audit(desk, case_uuid, "case.inform")[0]["detail"]
+    assert detail["by"] == "assignment"
+    assert detail["changed"]["status"] == ["in_progress", "informed"]
+    assert detail["changed"]["informed_on"] == [None, "2026-03-09"]
+    assert audit(desk, second.uuid)[-1]["detail"]["changed"]["citizen_told_how"] == ["", "letter"]
 
 
 def test_concluded_case_keeps_its_conclusion_date_when_informed(desk, case_uuid):

@@ -96,6 +96,10 @@ def test_update_rewrites_the_session_as_a_new_version(desk):
     stored = row(desk, "sessions", saved.uuid)
     assert (stored["session_date"], stored["location"], stored["version"]) == ("2026-03-18", "Hội trường", 2)
     assert [e["action"] for e in audit(desk, saved.uuid)] == ["session.schedule", "session.update"]
+    changed = audit(desk, saved.uuid, "session.update")[0]["detail"]["changed"]
+    assert changed["session_date"] == ["2026-03-17", "2026-03-18"]
+    assert changed["location"][1] == "Hội trường"
+    assert "leader_name" not in changed and "kind" not in changed  # unchanged columns are not listed
 
 
 # -- holding and cancelling -----------------------------------------------------------------------
@@ -117,6 +121,7 @@ def test_mark_held_today_then_no_more_status_changes(desk):
     stored = row(desk, "sessions", saved.uuid)
     assert (stored["status"], stored["version"]) == ("held", 2)
     assert audit(desk, saved.uuid)[-1]["action"] == "session.held"
+    assert audit(desk, saved.uuid)[-1]["detail"]["changed"] == {"status": ["planned", "held"]}
 
     for change in (desk.sessions.mark_held, desk.sessions.cancel):
         with pytest.raises(UserError) as caught:

@@ -180,11 +180,8 @@ class CaseService:
     def _save(self, conn: sqlite3.Connection, stamp: Stamp, row: dict[str, Any], changes: dict[str, Any],
               action: str) -> None:
         merged = {**row, **changes}
-        before_after = {k: [row[k], v] for k, v in sorted(changes.items()) if row[k] != v}
         changes["due_date"] = _due(self.context, merged)
-        if changes["due_date"] != row["due_date"]:
-            before_after["due_date"] = [row["due_date"], changes["due_date"]]
-        records.update_record(conn, "cases", row["id"], stamp, changes)
+        before_after = records.update_record(conn, "cases", row["id"], stamp, changes)
         if {"summary", "respondent_name", "respondent_position", "respondent_body"} & changes.keys():
             name = conn.execute("SELECT full_name FROM citizens WHERE id = ? AND protected = 0",
                                 (row["citizen_id"],)).fetchone()

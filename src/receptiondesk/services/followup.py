@@ -74,9 +74,9 @@ class FollowupService:
             if result_on < date.fromisoformat(row["assigned_on"]):
                 raise UserError("assignment.result_before_assigned", "result_on")
             stamp = self.context.stamp()
-            records.update_record(conn, "assignments", assignment_id, stamp,
-                                  {"result": text, "result_on": result_on.isoformat()})
-            records.append_audit(conn, stamp, "assignment.result", "assignments", assignment_uuid)
+            changed = records.update_record(conn, "assignments", assignment_id, stamp,
+                                            {"result": text, "result_on": result_on.isoformat()})
+            records.append_audit(conn, stamp, "assignment.result", "assignments", assignment_uuid, {"changed": changed})
 
     def record_citizen_told(self, assignment_uuid: str, how: str, on: date | str | None = None) -> None:
         """The citizen was told the result; when every assignment of the case is told, the case is informed."""
@@ -93,9 +93,9 @@ class FollowupService:
             if told_on < date.fromisoformat(row["result_on"]):
                 raise UserError("assignment.told_before_result", "told_on")
             stamp = self.context.stamp()
-            records.update_record(conn, "assignments", assignment_id, stamp,
-                                  {"citizen_told_on": told_on.isoformat(), "citizen_told_how": way.value})
-            records.append_audit(conn, stamp, "assignment.told", "assignments", assignment_uuid, {"how": way.value})
+            changed = records.update_record(conn, "assignments", assignment_id, stamp,
+                                            {"citizen_told_on": told_on.isoformat(), "citizen_told_how": way.value})
+            records.append_audit(conn, stamp, "assignment.told", "assignments", assignment_uuid, {"changed": changed})
             pending = conn.execute(
                 "SELECT count(*) FROM assignments WHERE case_id = ? AND voided = 0 AND citizen_told_on IS NULL",
                 (row["case_id"],)).fetchone()[0]
@@ -106,8 +106,9 @@ class FollowupService:
                            "step_started_on": told_on.isoformat(), "due_date": None}
                 if not case["concluded_on"]:
                     changes["concluded_on"] = told_on.isoformat()
-                records.update_record(conn, "cases", row["case_id"], stamp, changes)
-                records.append_audit(conn, stamp, "case.inform", "cases", case["uuid"], {"by": "assignment"})
+                changed = records.update_record(conn, "cases", row["case_id"], stamp, changes)
+                records.append_audit(conn, stamp, "case.inform", "cases", case["uuid"],
+                                     {"by": "assignment", "changed": changed})
 
     # -- reads -----------------------------------------------------------------------------
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

@@ -113,8 +113,9 @@ class IntakeService:
             return row["id"], row["uuid"], True
         changes = {k: v for k, v in values.items() if row[k] != v and v not in (None, "")}
         if changes:
-            records.update_record(conn, "citizens", row["id"], stamp, changes)
-            records.append_audit(conn, stamp, "citizen.update", "citizens", row["uuid"], {"changed": sorted(changes)})
+            # Identity values stay out of the audit (the person may become protected later): names only.
+            changed = records.update_record(conn, "citizens", row["id"], stamp, changes)
+            records.append_audit(conn, stamp, "citizen.update", "citizens", row["uuid"], {"changed": sorted(changed)})
         if protected:
             self._purge_after_commit = privacy.protect_citizen(self.context, conn, row["id"], stamp)
         return row["id"], row["uuid"], bool(protected or row["protected"])

@@ -80,8 +80,8 @@ class SessionService:
             if status == SessionStatus.HELD and date.fromisoformat(values["session_date"]) > self.context.today():
                 raise UserError("session.held_in_future", "session_date")
             stamp = self.context.stamp()
-            records.update_record(conn, "sessions", session_id, stamp, values)
-            records.append_audit(conn, stamp, "session.update", "sessions", session_uuid)
+            changed = records.update_record(conn, "sessions", session_id, stamp, values)
+            records.append_audit(conn, stamp, "session.update", "sessions", session_uuid, {"changed": changed})
         return Saved(session_uuid, warnings)
 
     def _set_status(self, session_uuid: str, status: SessionStatus, action: str) -> None:
@@ -94,8 +94,8 @@ class SessionService:
             if status is SessionStatus.HELD and date.fromisoformat(row["session_date"]) > self.context.today():
                 raise UserError("session.held_in_future", "session_date")
             stamp = self.context.stamp()
-            records.update_record(conn, "sessions", session_id, stamp, {"status": status.value})
-            records.append_audit(conn, stamp, action, "sessions", session_uuid)
+            changed = records.update_record(conn, "sessions", session_id, stamp, {"status": status.value})
+            records.append_audit(conn, stamp, action, "sessions", session_uuid, {"changed": changed})
 
     def mark_held(self, session_uuid: str) -> None:
         self._set_status(session_uuid, SessionStatus.HELD, "session.held")

@@ -63,9 +63,17 @@ def insert_record(conn: sqlite3.Connection, table: str, stamp: Stamp, values: di
     return cursor.lastrowid, row["uuid"]
 
 
-def update_record(conn: sqlite3.Connection, table: str, record_id: int, stamp: Stamp, values: dict[str, Any]) -> None:
-    """A new version of a record: changed columns, a higher version counter and change sequence."""
+def update_record(conn: sqlite3.Connection, table: str, record_id: int, stamp: Stamp,
+                  values: dict[str, Any]) -> dict[str, list[Any]]:
+    """A new version of a record: changed columns, a higher version counter and change sequence.
+
+    Returns each column that really changed as [before, after], for the audit row."""
     _check_table(table)
+    changed: dict[str, list[Any]] = {}
+    if values:
+        before = conn.execute(f"SELECT {', '.join(values)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        if before is not None:
+            changed = {k: [before[i], v] for i, (k, v) in enumerate(values.items()) if before[i] != v}
     assignments = ", ".join(f"{column} = ?" for column in values)
     params = list(values.values())
     epoch = restore_epoch(conn)
@@ -75,6 +83,7 @@ def update_record(conn: sqlite3.Connection, table: str, record_id: int, stamp: S
         "WHERE id = ?",
         [*params, stamp.at, epoch, epoch, next_seq(conn), record_id],
     )
+    return changed
 
 
 def record_id_for(conn: sqlite3.Connection, table: str, record_uuid: str, *, field: str,
