@@ -4,6 +4,7 @@ its head is exported for anchoring elsewhere (sync packages will carry it)."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from receptiondesk.security import audit_chain, keys
@@ -23,6 +24,39 @@ class ChainReport:
     head: str | None
     broken_at: int | None = None
     reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ChainScan:
+    """One verification's reading part, which may run on another thread with its own connection."""
+
+    key: bytes
+    start: tuple[int, str]
+    checkpoint: tuple[int, str]
+    full: bool
+
+    def run(self, conn: sqlite3.Connection) -> ChainReport:
+        """Read the chain after `start` in batches; the first bad, missing or reordered entry stops it."""
+        checkpoint_id, checkpoint_mac = self.checkpoint
+        highest = conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+        if highest < checkpoint_id:
+            return ChainReport(False, highest, None, highest + 1, "truncated")
+        previous, last_id = self.start[1], self.start[0]
+        while True:
+            rows = conn.execute(f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+                                (last_id, BATCH)).fetchall()
+            if not rows:
+                break
+            entries = [dict(r) for r in rows]
+            outcome = audit_chain.verify(self.key, entries, start_mac=previous, start_id=last_id)
+            if isinstance(outcome, audit_chain.ChainBreak):
+                return ChainReport(False, outcome.entry_id - 1, None, outcome.entry_id, outcome.reason)
+            if self.full and last_id < checkpoint_id <= entries[-1]["id"]:
+                at_checkpoint = next(e for e in entries if e["id"] == checkpoint_id)
+                if at_checkpoint["mac"] != checkpoint_mac:
+                    return ChainReport(False, checkpoint_id - 1, None, checkpoint_id, "mac")
+            previous, last_id = outcome, entries[-1]["id"]
+        return ChainReport(True, last_id, previous)
 
 
 class AuditService:
@@ -45,37 +79,29 @@ class AuditService:
             return 0, audit_chain.GENESIS  # a forged checkpoint: verify from the start
         return point["id"], point["mac"]
 
-    def verify(self, *, full: bool = False) -> ChainReport:
-        """Verify from the checkpoint (or from the first entry with `full`); a sound result moves the checkpoint."""
+    def start_verification(self, *, full: bool = False) -> ChainScan:
+        """Chain what is pending and note where to start: from the checkpoint, or from the first entry."""
         key = self._key()
-        database = self.context.database
-        with database.write() as conn:
+        with self.context.database.write() as conn:
             chain_pending(conn, key)  # rows written without a key (failed sign-ins) join the chain now
-        start_id, start_mac = (0, audit_chain.GENESIS) if full else self._checkpoint(key)
-        checkpoint_id, checkpoint_mac = self._checkpoint(key)
-        highest = database.scalar("SELECT coalesce(max(id), 0) FROM audit_log")
-        if highest < checkpoint_id:
-            return ChainReport(False, highest, None, highest + 1, "truncated")
-        previous, last_id = start_mac, start_id
-        while True:
-            rows = database.query(f"SELECT {AUDIT_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
-                                  (last_id, BATCH))
-            if not rows:
-                break
-            entries = [dict(r) for r in rows]
-            outcome = audit_chain.verify(key, entries, start_mac=previous, start_id=last_id)
-            if isinstance(outcome, audit_chain.ChainBreak):
-                return ChainReport(False, outcome.entry_id - 1, None, outcome.entry_id, outcome.reason)
-            if full and last_id < checkpoint_id <= entries[-1]["id"]:
-                at_checkpoint = next(e for e in entries if e["id"] == checkpoint_id)
-                if at_checkpoint["mac"] != checkpoint_mac:
-                    return ChainReport(False, checkpoint_id - 1, None, checkpoint_id, "mac")
-            previous, last_id = outcome, entries[-1]["id"]
-        with database.write() as conn:
-            sealed = keys.seal(key, json.dumps({"id": last_id, "mac": previous}).encode(), CHECKPOINT.encode())
-            conn.execute("INSERT INTO key_store (name, value) VALUES (?, ?) "
-                         "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (CHECKPOINT, sealed))
-        return ChainReport(True, last_id, previous)
+        checkpoint = self._checkpoint(key)
+        start = (0, audit_chain.GENESIS) if full else checkpoint
+        return ChainScan(key, start, checkpoint, full)
+
+    def finish_verification(self, scan: ChainScan, report: ChainReport) -> ChainReport:
+        """A sound result moves the sealed checkpoint to the last entry verified."""
+        if report.sound:
+            sealed = keys.seal(scan.key, json.dumps({"id": report.checked_to, "mac": report.head}).encode(),
+                               CHECKPOINT.encode())
+            with self.context.database.write() as conn:
+                conn.execute("INSERT INTO key_store (name, value) VALUES (?, ?) "
+                             "ON CONFLICT (name) DO UPDATE SET value = excluded.value", (CHECKPOINT, sealed))
+        return report
+
+    def verify(self, *, full: bool = False) -> ChainReport:
+        """Verify from the checkpoint (or from the first entry with `full`), on this thread."""
+        scan = self.start_verification(full=full)
+        return self.finish_verification(scan, scan.run(self.context.database.conn))
 
     def head(self) -> tuple[int, str | None]:
         """The id and MAC of the newest chained entry: what to anchor outside this file."""

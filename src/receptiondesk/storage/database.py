@@ -60,6 +60,13 @@ class Database:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def reader(self) -> sqlite3.Connection:
+        """A separate read-only connection to the same file, for long reads on another thread."""
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout=5000")
+        return conn
+
     def close(self) -> None:
         try:
             self.conn.close()

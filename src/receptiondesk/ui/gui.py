@@ -7,15 +7,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from receptiondesk.errors import UserError
 from receptiondesk.messages import text
+from receptiondesk.services.audit import ChainReport, ChainScan
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
 from receptiondesk.ui.main_window import MainWindow
+from receptiondesk.ui.workers.audit_check_worker import AuditCheckWorker
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,26 @@ def install_error_hook(lang: str, log_file: Path) -> None:
         QMessageBox.critical(None, "ReceptionDesk", text("error.unexpected", lang, log=str(log_file)))
 
     sys.excepthook = hook
+
+
+def check_audit_chain(desk: Desk, window: QWidget, lang: str) -> AuditCheckWorker:
+    """Start verifying the audit chain off the GUI thread; a broken chain is shown when the check ends."""
+    scan = desk.audit.start_verification()
+    worker = AuditCheckWorker(scan, desk.context.database.reader, window)
+    worker.checked.connect(lambda report: report_chain(desk, scan, report, window, lang))
+    QApplication.instance().aboutToQuit.connect(worker.wait)
+    worker.start()
+    return worker
+
+
+def report_chain(desk: Desk, scan: ChainScan, report: ChainReport | None, parent: QWidget, lang: str) -> None:
+    """The start-up check's outcome: a sound chain moves the checkpoint; a broken one is shown, never hidden."""
+    if report is None:
+        return
+    desk.audit.finish_verification(scan, report)
+    if not report.sound:
+        QMessageBox.warning(parent, "ReceptionDesk", text("check.audit_chain", lang, entry=report.broken_at,
+                                                          reason=report.reason))
 
 
 def run_gui(open_desk: Callable[[], Desk], *, lang: str, log_file: Path) -> int:
@@ -52,10 +74,7 @@ def run_gui(open_desk: Callable[[], Desk], *, lang: str, log_file: Path) -> int:
                                 first_run.recovery_key).exec()
         elif LoginDialog(desk, lang).exec() != QDialog.DialogCode.Accepted:
             return 0
-        report = desk.audit.verify()  # from the last checkpoint: only what was written since
-        if not report.sound:
-            QMessageBox.warning(None, "ReceptionDesk", text("check.audit_chain", lang, entry=report.broken_at,
-                                                            reason=report.reason))
         window = MainWindow(desk, lang)
+        check_audit_chain(desk, window, lang)
         window.show()
         return app.exec()

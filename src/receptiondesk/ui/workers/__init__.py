@@ -1,0 +1,1 @@
+"""Background work for the GUI: long reads that must not freeze the window."""
