@@ -31,3 +31,11 @@ def resource(*parts: str) -> Path:
 def default_data_dir() -> Path:
     """The user's data directory for the desk (created on first run)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def drafts_dir() -> Path:
+    """Unsaved forms kept as encrypted drafts; on this PC's own disk, even when the desk file is on a USB drive."""
+    override = os.environ.get("RECEPTIONDESK_DRAFTS")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)) / "drafts"

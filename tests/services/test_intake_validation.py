@@ -48,6 +48,8 @@ BAD_VISITS: dict[str, tuple[Callable[[], VisitDraft], str, str]] = {
         lambda: visit(who=citizen(birth_year=1850)), "birth_year", "citizen.birth_year_range"),
     "birth year after this year": (
         lambda: visit(who=citizen(birth_year=2027)), "birth_year", "citizen.birth_year_range"),
+    "birth year typed as words": (
+        lambda: visit(who=citizen(birth_year="năm 80")), "birth_year", "citizen.birth_year_range"),
     "unknown gender": (
         lambda: visit(who=citizen(gender="x")), "gender", "value.not_allowed"),
     "empty content": (

@@ -68,12 +68,16 @@ def validate_citizen(draft: CitizenDraft, *, today_year: int, problems: list[Pro
         gender_value = parse_enum(Gender, draft.gender, "gender", problems)
         gender = gender_value.value if gender_value else None
     birth_year = draft.birth_year
+    if isinstance(birth_year, str):  # typed in a form: blank means not given
+        birth_year = birth_year.strip() or None
     if birth_year is not None:
-        if not (1900 <= int(birth_year) <= today_year):
+        try:
+            birth_year = int(birth_year)
+        except (TypeError, ValueError):
+            birth_year = 0  # not a number: reported as out of range
+        if not 1900 <= birth_year <= today_year:
             problems.append(Problem("citizen.birth_year_range", "birth_year", {"max": today_year}))
             birth_year = None
-        else:
-            birth_year = int(birth_year)
     id_type = parse_enum(IdPaperType, draft.id_type or IdPaperType.NONE, "id_paper_type", problems)
     id_number = None
     if id_type is not None:

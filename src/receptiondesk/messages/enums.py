@@ -32,6 +32,13 @@ _VALUES = {
                         "pending": ("Chờ xem xét", "Pending")},
     "told_how": {"in_person": ("Trực tiếp", "In person"), "letter": ("Bằng văn bản", "By letter"),
                  "phone": ("Điện thoại", "By phone"), "online": ("Trực tuyến", "Online")},
+    "id_type": {"citizen_id": ("Căn cước / CCCD", "Citizen ID card"), "cmnd": ("CMND (9 số)", "Old ID card (CMND)"),
+                "passport": ("Hộ chiếu", "Passport"), "other": ("Giấy tờ khác", "Other paper"),
+                "none": ("Không xuất trình", "None shown")},
+    "role": {"officer": ("Cán bộ tiếp dân", "Reception officer"), "leader": ("Lãnh đạo", "Leader"),
+             "administrator": ("Quản trị", "Administrator"), "viewer": ("Chỉ xem", "Viewer")},
+    "gender": {"male": ("Nam", "Male"), "female": ("Nữ", "Female")},
+    "party_kind": {"person": ("Cá nhân", "Person"), "organisation": ("Cơ quan, tổ chức", "Organisation")},
     "letter_channel": {"post": ("Qua bưu điện", "By post"), "forwarded": ("Cơ quan chuyển đến", "Forwarded"),
                        "online": ("Trực tuyến", "Online")},
 }
