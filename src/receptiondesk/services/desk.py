@@ -12,6 +12,7 @@ from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.audit import AuditService
 from receptiondesk.services.cases import CaseService
 from receptiondesk.services.context import DeskContext
+from receptiondesk.services.dashboard import DashboardService
 from receptiondesk.services.followup import FollowupService
 from receptiondesk.services.intake import IntakeService
 from receptiondesk.services.logbook import LogbookService
@@ -36,6 +37,7 @@ class Desk:
         self.sessions = SessionService(self.context)
         self.followup = FollowupService(self.context)
         self.logbook = LogbookService(self.context)
+        self.dashboard = DashboardService(self.context)
         self.voiding = VoidService(self.context)
         self.privacy = PrivacyService(self.context)
 
