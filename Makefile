@@ -9,16 +9,44 @@ QT_LIBS := libEGL.so.1 libGL.so.1 libX11.so.6 libdbus-1.so.3 libfontconfig.so.1 
            libglib-2.0.so.0 libxkbcommon.so.0
 QT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
 
-.PHONY: run test test-fast bench system-deps clean
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
 
-run: $(STAMP) system-deps
+.PHONY: run test test-fast bench system-deps clean translations update-translations screenshots
+
+run: $(STAMP) system-deps translations
 	$(BIN)/receptiondesk $(ARGS)
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+# The window's translations: Qt Linguist sources (.ts, kept in git) compiled to .qm for the program.
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# After changing strings in the window's code: refresh the .ts, then translate what is new.
+update-translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find src/receptiondesk/ui -name '*.py' | sort) \
+	  -ts resources/translations/receptiondesk_vi.ts
+
+# Every screen, in Vietnamese and English, with demonstration data, rendered under Xvfb into screenshots/.
+XVFB_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+                 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
+screenshots: $(STAMP) system-deps translations
+	@if ! command -v xvfb-run >/dev/null || ! /sbin/ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Xvfb and the X libraries Qt needs..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(XVFB_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Screenshots need Xvfb. Run: sudo apt-get install -y $(XVFB_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m receptiondesk.ui.screenshots screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)

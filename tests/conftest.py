@@ -15,6 +15,17 @@ PRODUCTION_ARGON2 = {}
 
 
 @pytest.fixture(autouse=True, scope="session")
+def private_user_dirs(tmp_path_factory: pytest.TempPathFactory):
+    """Drafts and the window's remembered layout go to a temporary folder, never the tester's own."""
+    root = tmp_path_factory.mktemp("user-dirs")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("RECEPTIONDESK_DRAFTS", str(root / "drafts"))
+    patch.setenv("XDG_CONFIG_HOME", str(root / "config"))
+    yield root
+    patch.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def quick_argon2():
     """Argon2 at its production floor costs ~0.1 s a call: the suite uses tiny parameters (keys made with them
     open only with them), except tests that ask for `production_argon2`."""

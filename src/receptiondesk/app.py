@@ -16,6 +16,7 @@ from receptiondesk.services.desk import Desk
 
 def main(argv: list[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
+    chosen_lang, args.lang = args.lang, args.lang or "vi"  # the GUI falls back to the language set in Settings
     data_dir: Path = args.data_dir or paths.default_data_dir()
     if args.command is not None:
         if data_dir.is_dir():
@@ -30,4 +31,4 @@ def main(argv: list[str] | None = None) -> int:
         return cli.EXIT_REFUSED
     from receptiondesk.ui.gui import run_gui
 
-    return run_gui(lambda: Desk.open(data_dir / paths.DATABASE_FILE), lang=args.lang, log_file=log_file)
+    return run_gui(lambda: Desk.open(data_dir / paths.DATABASE_FILE), lang=chosen_lang, log_file=log_file)

@@ -59,7 +59,8 @@ def build_parser() -> ArgumentParser:
     parser = ArgumentParser(prog="receptiondesk", description="Bàn tiếp công dân — ReceptionDesk")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="the desk's data directory (default: the user data directory)")
-    parser.add_argument("--lang", choices=LANGUAGES, default="vi", help="language of messages (vi, en)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of messages (vi, en; default vi, or for the window the one set in Settings)")
     parser.add_argument("--user", default=None,
                         help=f"the account to sign in with (default: ${USER_VARIABLE}); the password is read from "
                              f"${PASSWORD_VARIABLE} or asked for")

@@ -110,19 +110,98 @@ def test_main_window_lists_newest_visits_and_searches_without_diacritics(qtbot, 
     _register(desk, "Trần Thị Hoa", "2026-03-05", "Phản ánh ô nhiễm môi trường")
     window = MainWindow(desk)
     qtbot.addWidget(window)
-    model = window.model
+    window.find_in_logbook()
+    logbook = window.logbook
+    model = logbook.model
+    assert window.stack.currentWidget() is logbook
     assert model.rowCount() == 2
     assert model.data(model.index(0, 2)) == "Trần Thị Hoa"  # newest first
     assert model.data(model.index(0, 1)) == "05/03/2026"
     assert model.data(model.index(1, 7)) == "Hướng dẫn: UBND phường Ba Đình"
     assert model.data(model.index(1, 5)) == "Khiếu nại"
     assert "Ba Đình" in window.windowTitle()
-    qtbot.keyClicks(window.search, "nguyen van duc")
+    qtbot.keyClicks(logbook.search, "nguyen van duc")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     assert model.data(model.index(0, 2)) == "Nguyễn Văn Đức"
-    assert "1" in window.count.text()
-    window.search.clear()
+    assert "1" in logbook.count.text()
+    logbook.search.clear()
     qtbot.waitUntil(lambda: model.rowCount() == 2)
+
+
+def test_navigation_shows_only_the_screens_a_role_may_use(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    admin = MainWindow(desk)
+    qtbot.addWidget(admin)
+    assert [type(s).__name__ for s in admin.screens] == ["HomeScreen", "IntakeScreen", "LogbookScreen",
+                                                         "SettingsScreen"]
+    desk.accounts.add_user(desk.context.session, "xem", "Người Xem", "viewer", "mật khẩu xem 1")
+    desk.logout()
+    desk.login("xem", "mật khẩu xem 1")
+    viewer = MainWindow(desk)
+    qtbot.addWidget(viewer)
+    assert [type(s).__name__ for s in viewer.screens] == ["HomeScreen", "LogbookScreen"]
+    assert viewer.intake is None and viewer.settings is None
+
+
+def test_status_bar_shows_unit_user_file_and_overdue_count(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ Tiếp Dân", "mật khẩu 2026")
+    desk.intake.register_visit(VisitDraft(  # accepted long ago: the time to resolve it has passed
+        "2025-12-01", CitizenDraft("Nguyễn Văn Đức"), "Khiếu nại quyết định thu hồi đất",
+        DirectionDraft("accepted"), new_cases=[CaseDraft("complaint", "land", "Khiếu nại thu hồi đất")]))
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.unit_label.text() == "Phường Ba Đình"
+    assert "Cán bộ Tiếp Dân" in window.user_label.text()
+    assert window.file_label.text() == str(desk.context.database.path)
+    overdue = desk.dashboard.summary().overdue_total
+    assert overdue >= 1 and str(overdue) in window.overdue_label.text()
+
+
+def test_keyboard_shortcuts_move_between_screens(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.intake
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.logbook
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.home
+    window.close()
+
+
+def test_a_vanished_desk_file_is_reported_and_the_form_kept(qtbot, desk, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.new_visit()
+    window.intake.full_name.setText("Đỗ Văn Lâm")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    path = desk.context.database.path
+    moved = path.with_name("elsewhere.sqlite3")
+    path.rename(moved)  # what pulling out the USB drive looks like from here
+    try:
+        assert window.check_desk_file() is False
+        assert window.check_desk_file() is False  # said once, not every few seconds
+    finally:
+        moved.rename(path)
+    assert len(shown) == 1 and str(path) in shown[0]
+    from receptiondesk.services.drafts import DraftStore
+    from receptiondesk import paths
+
+    kept = DraftStore(paths.drafts_dir(), desk.context.session, "00004").load("intake")
+    assert kept["full_name"] == "Đỗ Văn Lâm"
+    assert window.check_desk_file() is True
+    window.intake.start_new()
+    window.close()
 
 
 def test_visit_model_pages_rows_and_passes_the_model_tester(qtbot, qtmodeltester, desk):
@@ -143,8 +222,11 @@ def test_idle_window_locks_and_hides_the_list(qtbot, desk, monkeypatch):
     _register(desk, "Nguyễn Văn Đức", "2026-03-01")
     window = MainWindow(desk)
     qtbot.addWidget(window)
+    window.find_in_logbook()
+    assert window.logbook.model.rowCount() == 1
     assert window._idle.interval() == 10 * 60_000 and window._idle.isActive()
     monkeypatch.setattr("receptiondesk.ui.dialogs.login_dialog.LoginDialog.exec", lambda self: 0)
     window.lock()
     assert desk.context.session is None
-    assert window.model.rowCount() == 0 and not window.isVisible()
+    assert window.logbook.model.rowCount() == 0 and not window.isVisible()
+    assert window.home.figures["today_visits"].text() == "—"

@@ -10,13 +10,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from receptiondesk.errors import UserError
+from receptiondesk.messages import LANGUAGES
 from receptiondesk.messages import text
 from receptiondesk.services.audit import ChainReport, ChainScan
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
-from receptiondesk.ui.main_window import MainWindow
+from receptiondesk.ui.i18n import install_font, install_language
+from receptiondesk.ui.main_window import MainWindow, window_settings
 from receptiondesk.ui.workers.audit_check_worker import AuditCheckWorker
 
 log = logging.getLogger(__name__)
@@ -55,9 +57,19 @@ def report_chain(desk: Desk, scan: ChainScan, report: ChainReport | None, parent
                                                           reason=report.reason))
 
 
-def run_gui(open_desk: Callable[[], Desk], *, lang: str, log_file: Path) -> int:
+def start_application(lang: str | None) -> tuple[QApplication, str]:
+    """The Qt application with the bundled font and the chosen language (given, else from Settings, else vi)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("ReceptionDesk")
+    lang = lang or str(window_settings().value("language", "vi"))
+    lang = lang if lang in LANGUAGES else "vi"
+    install_font(app)
+    install_language(app, lang)
+    return app, lang
+
+
+def run_gui(open_desk: Callable[[], Desk], *, lang: str | None, log_file: Path) -> int:
+    app, lang = start_application(lang)
     install_error_hook(lang, log_file)
     try:
         desk = open_desk()

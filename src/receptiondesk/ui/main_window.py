@@ -1,68 +1,77 @@
-"""The desk's main window: the newest visits of the logbook, searchable without diacritics."""
+"""The desk's main window: navigation between the screens, a status bar, idle lock, and the desk file's watch."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
 )
 
+from receptiondesk.domain.accounts import Permission
+from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
-from receptiondesk.ui.models.visit_table_model import VisitTableModel
+from receptiondesk.ui.screens.home_screen import HomeScreen
+from receptiondesk.ui.screens.intake_screen import IntakeScreen
+from receptiondesk.ui.screens.logbook_screen import LogbookScreen
+from receptiondesk.ui.screens.settings_screen import SettingsScreen
 
-SEARCH_LIMIT = 1000
-SEARCH_DELAY_MS = 250
+#: How often the desk file's presence is checked (a USB drive can be pulled out at any time).
+FILE_WATCH_MS = 3000
+LAYOUT_KEY = "main_window"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def window_settings() -> QSettings:
+    """Per-user window layout and language, kept by Qt outside the desk file."""
+    return QSettings("ReceptionDesk", "ReceptionDesk")
 
 
 class MainWindow(QMainWindow):
-    """Lists the logbook, newest first; typing in the search box filters it (with or without diacritics)."""
+    """A navigation list on the left and one screen at a time on the right; screens the user's role
+    cannot use are not shown."""
 
     def __init__(self, desk: Desk, lang: str = "vi") -> None:
         super().__init__()
         self.desk = desk
+        self._lang = lang
         commune = desk.context.settings.commune
         unit = commune.commune_name if commune else ""
-        self.setWindowTitle(_tr("Bàn tiếp công dân") + (f" — {unit}" if unit else ""))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_tr("Tìm theo tên, địa chỉ, nội dung (gõ có dấu hoặc không dấu)"))
-        self.search.setClearButtonEnabled(True)
-        self.model = VisitTableModel(desk.logbook, lang, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((80, 90, 170, 200, 330, 90, 70)):
-            self.table.setColumnWidth(column, width)
-        self.count = QLabel()
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        layout.addWidget(self.count)
-        self.setCentralWidget(central)
-        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._timer.start)
-        self.resize(1280, 720)
+        self.setWindowTitle(self.tr("Citizen reception desk") + (f" — {unit}" if unit else ""))
+        session = desk.context.require_session()
+        self.screens = []
+        self.home = self._add(HomeScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.intake = self._add(IntakeScreen(desk, lang, self)) if session.user.may(Permission.RECORD) else None
+        self.logbook = self._add(LogbookScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        for number, screen in enumerate(self.screens, start=1):
+            item = QListWidgetItem(screen.title())
+            item.setToolTip(f"Ctrl+{number}")
+            self.navigation.addItem(item)
+            self.stack.addWidget(screen)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.show_screen(n - 1))
+        self.navigation.currentRowChanged.connect(self.show_screen)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        if self.intake is not None:
+            QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_visit)
+        if self.logbook is not None:
+            QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_in_logbook)
+        self._build_status_bar()
         self._idle = QTimer(self, singleShot=True)
         self._idle.timeout.connect(self.lock)
         minutes = desk.context.settings.auto_lock_minutes
@@ -70,9 +79,66 @@ class MainWindow(QMainWindow):
             self._idle.setInterval(minutes * 60_000)
             QApplication.instance().installEventFilter(self)
             self._idle.start()
-        self._lang = lang
-        self.refresh()
+        self._file_watch = QTimer(self, interval=FILE_WATCH_MS)
+        self._file_watch.timeout.connect(self.check_desk_file)
+        self._file_watch.start()
+        self._file_lost = False
+        self.resize(1280, 720)
+        self._restore_layout()
+        self.show_screen(0)
 
+    def _add(self, screen):
+        self.screens.append(screen)
+        return screen
+
+    # -- status bar ------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.unit_label = QLabel()
+        self.user_label = QLabel()
+        self.file_label = QLabel()
+        self.overdue_label = QLabel()
+        for label in (self.unit_label, self.user_label, self.file_label):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.overdue_label)
+        self.update_status()
+
+    def update_status(self) -> None:
+        context = self.desk.context
+        commune = context.settings.commune
+        self.unit_label.setText(commune.commune_name if commune else "")
+        session = context.session
+        if session is not None:
+            role = enum_label("role", session.user.role, self._lang)
+            self.user_label.setText(f"{session.user.full_name} ({role})")
+            overdue = self.desk.dashboard.summary().overdue_total
+            self.overdue_label.setText(self.tr("Overdue: %n", "", overdue))
+            self.overdue_label.setStyleSheet("color: #b00020; font-weight: bold;" if overdue else "")
+        self.file_label.setText(str(context.database.path))
+        self.file_label.setToolTip(self.tr("The desk's data file"))
+
+    # -- navigation ------------------------------------------------------------------------
+    def show_screen(self, index: int) -> None:
+        if not 0 <= index < len(self.screens):
+            return
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)  # re-enters through currentRowChanged
+            return
+        screen = self.screens[index]
+        self.stack.setCurrentWidget(screen)
+        screen.refresh()
+        screen.setFocus()
+
+    def new_visit(self) -> None:
+        self.show_screen(self.screens.index(self.intake))
+        self.intake.start_new()
+
+    def find_in_logbook(self) -> None:
+        self.show_screen(self.screens.index(self.logbook))
+        self.logbook.search.setFocus()
+        self.logbook.search.selectAll()
+
+    # -- idle lock and the desk file ---------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         """Any key or mouse action restarts the idle timer."""
         if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -81,23 +147,52 @@ class MainWindow(QMainWindow):
         return False
 
     def lock(self) -> None:
-        """Idle too long: sign out and ask for the password again; nothing shows until then."""
+        """Idle too long: keep what was typed as a draft, sign out, and ask for the password again."""
+        if self.intake is not None:
+            self.intake.keep_draft()
         self.desk.logout()
-        self.model.set_ids([])
+        for screen in self.screens:
+            screen.clear()
         self.hide()
         if LoginDialog(self.desk, self._lang).exec():
             self.show()
-            self.refresh()
+            self.update_status()
+            self.show_screen(self.navigation.currentRow())
             self._idle.start()
         else:
             self.close()
 
-    def refresh(self) -> None:
-        text = self.search.text().strip()
-        if text:
-            ids = [row["id"] for row in self.desk.logbook.search(text, limit=SEARCH_LIMIT)]
-            self.count.setText(_tr("Tìm thấy {n} lượt tiếp").format(n=len(ids)))
-        else:
-            ids = self.desk.logbook.visit_ids()
-            self.count.setText(_tr("Sổ tiếp công dân: {n} lượt tiếp").format(n=len(ids)))
-        self.model.set_ids(ids)
+    def check_desk_file(self) -> bool:
+        """Is the desk file still where it was opened? If not (a pulled USB drive), say so once and keep the form."""
+        present = self.desk.context.database.path.exists()
+        if not present and not self._file_lost:
+            self._file_lost = True
+            if self.intake is not None:
+                self.intake.keep_draft()
+            QMessageBox.critical(self, self.tr("Citizen reception desk"), self.tr(
+                "The desk's data file can no longer be reached:\n{path}\n\nWhat you typed is kept as a draft. "
+                "Put the drive back (or restore the file), then close and reopen the program.").format(
+                path=str(self.desk.context.database.path)))
+        elif present:
+            self._file_lost = False
+        return present
+
+    # -- layout ----------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        stored = window_settings()
+        geometry = stored.value(f"{LAYOUT_KEY}/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = stored.value(f"{LAYOUT_KEY}/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        stored = window_settings()
+        stored.setValue(f"{LAYOUT_KEY}/geometry", self.saveGeometry())
+        stored.setValue(f"{LAYOUT_KEY}/splitter", self.splitter.saveState())
+        if self.intake is not None and self.desk.context.session is not None:
+            self.intake.keep_draft()
+        self._file_watch.stop()
+        self._idle.stop()
+        super().closeEvent(event)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,9 +17,6 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRunDialog", text)
-
 
 class FirstRunDialog(QDialog):
     """Asks for the unit and the administrator's account; everything else has defaults changed later."""
@@ -30,17 +26,17 @@ class FirstRunDialog(QDialog):
         self._desk = desk
         self._lang = lang
         self.recovery_key: str | None = None
-        self.setWindowTitle(_tr("Thiết lập bàn tiếp công dân"))
+        self.setWindowTitle(self.tr("Set up the citizen reception desk"))
         self.setMinimumWidth(560)
-        intro = QLabel(_tr("Chọn đơn vị hành chính (xã, phường, đặc khu) của bàn tiếp công dân này và tạo "
-                           "tài khoản quản trị (thường là cán bộ tiếp công dân)."))
+        intro = QLabel(self.tr("Choose the administrative unit (commune, ward or special zone) of this reception "
+                               "desk and create the administrator account (usually the reception officer)."))
         intro.setWordWrap(True)
         self.province = QComboBox()
         self.commune = QComboBox()
         self.full_name = QLineEdit()
-        self.full_name.setPlaceholderText(_tr("Họ tên cán bộ tiếp công dân"))
+        self.full_name.setPlaceholderText(self.tr("Full name of the reception officer"))
         self.username = QLineEdit()
-        self.username.setPlaceholderText(_tr("ví dụ: canbo"))
+        self.username.setPlaceholderText(self.tr("for example: canbo"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
@@ -52,15 +48,15 @@ class FirstRunDialog(QDialog):
             self.province.addItem(name, code)
         self.province.currentIndexChanged.connect(self._fill_communes)
         form = QFormLayout()
-        form.addRow(_tr("Tỉnh, thành phố:"), self.province)
-        form.addRow(_tr("Xã, phường, đặc khu:"), self.commune)
-        form.addRow(_tr("Họ tên:"), self.full_name)
-        form.addRow(_tr("Tên đăng nhập:"), self.username)
-        form.addRow(_tr("Mật khẩu (ít nhất 8 ký tự):"), self.password)
-        form.addRow(_tr("Nhập lại mật khẩu:"), self.repeat)
+        form.addRow(self.tr("Province or city:"), self.province)
+        form.addRow(self.tr("Commune, ward or special zone:"), self.commune)
+        form.addRow(self.tr("Full name:"), self.full_name)
+        form.addRow(self.tr("Username:"), self.username)
+        form.addRow(self.tr("Password (at least 8 characters):"), self.password)
+        form.addRow(self.tr("Repeat the password:"), self.repeat)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Bắt đầu"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Thoát"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

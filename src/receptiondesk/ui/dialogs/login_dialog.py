@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,9 +18,6 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LoginDialog", text)
-
 
 def _password_field() -> QLineEdit:
     field = QLineEdit()
@@ -36,7 +32,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._desk = desk
         self._lang = lang
-        self.setWindowTitle(_tr("Đăng nhập — Bàn tiếp công dân"))
+        self.setWindowTitle(self.tr("Sign in — Citizen reception desk"))
         self.setMinimumWidth(460)
         self.username = QLineEdit()
         self.password = _password_field()
@@ -50,24 +46,24 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         sign_in = QWidget()
         sign_in_form = QFormLayout(sign_in)
-        sign_in_form.addRow(_tr("Tên đăng nhập:"), self.username)
-        sign_in_form.addRow(_tr("Mật khẩu:"), self.password)
-        forgot = QPushButton(_tr("Quên mật khẩu? Dùng mã khôi phục"))
+        sign_in_form.addRow(self.tr("Username:"), self.username)
+        sign_in_form.addRow(self.tr("Password:"), self.password)
+        forgot = QPushButton(self.tr("Forgot the password? Use the recovery key"))
         forgot.setFlat(True)
         forgot.clicked.connect(lambda: self._show(1))
         sign_in_form.addRow(forgot)
         recover = QWidget()
         recover_form = QFormLayout(recover)
-        recover_form.addRow(_tr("Mã khôi phục:"), self.recovery_key)
-        recover_form.addRow(_tr("Tên đăng nhập:"), self.recovery_user)
-        recover_form.addRow(_tr("Mật khẩu mới:"), self.new_password)
-        recover_form.addRow(_tr("Nhập lại mật khẩu mới:"), self.new_repeat)
+        recover_form.addRow(self.tr("Recovery key:"), self.recovery_key)
+        recover_form.addRow(self.tr("Username:"), self.recovery_user)
+        recover_form.addRow(self.tr("New password:"), self.new_password)
+        recover_form.addRow(self.tr("Repeat the new password:"), self.new_repeat)
         self.pages = QStackedWidget()
         self.pages.addWidget(sign_in)
         self.pages.addWidget(recover)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Đăng nhập"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Thoát"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
         buttons.accepted.connect(self._submit)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

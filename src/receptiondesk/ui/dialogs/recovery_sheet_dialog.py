@@ -15,21 +15,20 @@ from PySide6.QtWidgets import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoverySheetDialog", text)
-
 
 def recovery_sheet_text(unit_name: str, username: str, recovery_key: str) -> str:
     return "\n".join([
-        _tr("PHIẾU KHÔI PHỤC — BÀN TIẾP CÔNG DÂN"),
+        QCoreApplication.translate("RecoverySheetDialog", "RECOVERY SHEET — CITIZEN RECEPTION DESK"),
         "",
-        _tr("Đơn vị: {unit}").format(unit=unit_name),
-        _tr("Tài khoản quản trị: {user}").format(user=username),
+        QCoreApplication.translate("RecoverySheetDialog", "Unit: {unit}").format(unit=unit_name),
+        QCoreApplication.translate("RecoverySheetDialog", "Administrator account: {user}").format(user=username),
         "",
-        _tr("Mã khôi phục: {key}").format(key=recovery_key),
+        QCoreApplication.translate("RecoverySheetDialog", "Recovery key: {key}").format(key=recovery_key),
         "",
-        _tr("Dùng mã này để đặt lại mật khẩu khi quên. Không có mã này và mật khẩu, dữ liệu được bảo vệ "
-            "không thể đọc được. Cất giữ phiếu ở nơi an toàn, không để cạnh máy tính."),
+        QCoreApplication.translate("RecoverySheetDialog",
+                                   "Use this key to set a new password if it is forgotten. Without this key and the "
+                                   "password, protected data cannot be read. Keep this sheet in a safe place, not "
+                                   "next to the computer."),
     ])
 
 
@@ -38,11 +37,11 @@ class RecoverySheetDialog(QDialog):
 
     def __init__(self, unit_name: str, username: str, recovery_key: str, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Phiếu khôi phục"))
+        self.setWindowTitle(self.tr("Recovery sheet"))
         self.setMinimumWidth(560)
         self._text = recovery_sheet_text(unit_name, username, recovery_key)
-        explanation = QLabel(_tr("Đây là mã khôi phục của bàn tiếp công dân. Mã chỉ hiện một lần: hãy lưu hoặc "
-                                 "chép lại và cất giữ an toàn."))
+        explanation = QLabel(self.tr("This is the reception desk's recovery key. It is shown only once: save it or "
+                                     "copy it down and keep it safe."))
         explanation.setWordWrap(True)
         self.key_label = QLabel(recovery_key)
         font = QFont("monospace")
@@ -50,11 +49,11 @@ class RecoverySheetDialog(QDialog):
         font.setBold(True)
         self.key_label.setFont(font)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        save = QPushButton(_tr("Lưu phiếu ra tệp…"))
+        save = QPushButton(self.tr("Save the sheet to a file…"))
         save.clicked.connect(self._save)
-        self.confirmed = QCheckBox(_tr("Tôi đã lưu hoặc chép lại mã khôi phục"))
+        self.confirmed = QCheckBox(self.tr("I have saved or copied down the recovery key"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Xong"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Done"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.confirmed.toggled.connect(self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
         self.buttons.accepted.connect(self.accept)
@@ -66,8 +65,8 @@ class RecoverySheetDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Lưu phiếu khôi phục"), "phieu-khoi-phuc.txt",
-                                              _tr("Tệp văn bản (*.txt)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the recovery sheet"), "phieu-khoi-phuc.txt",
+                                              self.tr("Text files (*.txt)"))
         if path:
             self.save_to(path)
 

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from receptiondesk.messages import enum_label
 from receptiondesk.services.logbook import LogbookService
@@ -14,9 +14,6 @@ from receptiondesk.services.logbook import LogbookService
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 30
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitTableModel", text)
 
 
 class VisitTableModel(QAbstractTableModel):
@@ -31,8 +28,8 @@ class VisitTableModel(QAbstractTableModel):
         self._lang = lang
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
-        self._headers = (_tr("Số"), _tr("Ngày tiếp"), _tr("Họ và tên"), _tr("Địa chỉ"), _tr("Nội dung"),
-                         _tr("Loại"), _tr("Số người"), _tr("Hướng xử lý"))
+        self._headers = (self.tr("No."), self.tr("Date"), self.tr("Full name"), self.tr("Address"), self.tr("Content"),
+                         self.tr("Type"), self.tr("People"), self.tr("Direction"))
 
     # -- loading ---------------------------------------------------------------------------
     def set_ids(self, ids: list[int]) -> None:

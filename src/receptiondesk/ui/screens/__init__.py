@@ -1,0 +1,1 @@
+"""The desk's screens, one per module, each shown in the main window's navigation."""

@@ -1,0 +1,135 @@
+"""Renders every screen and dialog, in Vietnamese and English, over a desk filled with demonstration data,
+into PNG files (`make screenshots`); the size is a 1366×768 screen at 125% scaling."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+from receptiondesk.demo.loader import generate_into
+from receptiondesk.domain.cases import CaseDraft, DirectionDraft
+from receptiondesk.domain.citizens import CitizenDraft
+from receptiondesk.domain.sessions import SessionDraft
+from receptiondesk.domain.visits import VisitDraft
+from receptiondesk.messages import LANGUAGES
+from receptiondesk.services.desk import Desk
+from receptiondesk.services.setup import SignerDraft
+
+#: 1366×768 at 125% leaves this much room in logical pixels (taskbar and frame aside).
+WINDOW_SIZE = (1092, 580)
+USERNAME, PASSWORD = "canbo", "mật khẩu mẫu 2026"
+DEMO_VISITS = 1500
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _grab(widget: QWidget, path: Path) -> None:
+    _settle()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def fill_demo_desk(desk: Desk) -> None:
+    """A commune desk with a year of visits, today's visits (one a delegation) and sessions ahead."""
+    desk.first_run("00004", USERNAME, "Nguyễn Thị Lan", PASSWORD, PASSWORD)
+    desk.setup.update_settings(villages=["Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố Quán Thánh"],
+                               officer_name="Nguyễn Thị Lan")
+    desk.setup.add_signer(SignerDraft("Trần Văn Hùng", "Chủ tịch UBND phường"))
+    today = desk.context.today()
+    generate_into(desk.context, "commune", visits=DEMO_VISITS, until=today - timedelta(days=1))
+    desk.intake.register_visit(VisitDraft(
+        today, CitizenDraft("Lê Thị Mai", id_type="citizen_id", id_number="001190012345", birth_year=1990,
+                            gender="female", address="Tổ dân phố 2, Phường Ba Đình, Thành phố Hà Nội",
+                            phone="0912345678"),
+        "Đề nghị xem xét việc cấp giấy chứng nhận quyền sử dụng đất cho thửa đất số 125",
+        DirectionDraft("guided", direction_body="Văn phòng đăng ký đất đai Hà Nội"),
+        new_cases=[CaseDraft("petition", "land", "Đề nghị cấp giấy chứng nhận quyền sử dụng đất")]))
+    desk.intake.register_visit(VisitDraft(
+        today, CitizenDraft("Phạm Văn Thắng", address="Tổ dân phố 1, Phường Ba Đình, Thành phố Hà Nội"),
+        "Khiếu nại quyết định thu hồi đất làm đường liên phường", DirectionDraft("accepted"),
+        headcount=7, came_as="group_representative", proof_paper="Giấy cử đại diện ngày 20/11",
+        representatives=["Phạm Văn Thắng", "Đỗ Thị Hằng"],
+        new_cases=[CaseDraft("complaint", "land", "Khiếu nại quyết định thu hồi đất",
+                             respondent_body="UBND phường Ba Đình")]))
+    for days, leader in ((3, "Trần Văn Hùng"), (17, "Trần Văn Hùng")):
+        desk.sessions.schedule(SessionDraft(session_date=today + timedelta(days=days), leader_name=leader,
+                                            location="Trụ sở tiếp công dân phường"))
+
+
+def render(out_dir: Path) -> list[Path]:
+    from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
+    from receptiondesk.ui.dialogs.login_dialog import LoginDialog
+    from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
+    from receptiondesk.ui.gui import start_application
+    from receptiondesk.ui.i18n import install_language
+    from receptiondesk.ui.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="receptiondesk-screens-"))
+    os.environ["RECEPTIONDESK_DRAFTS"] = str(work / "drafts")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / "config"))
+    app, _ = start_application("vi")
+    written: list[Path] = []
+    with Desk.open(work / "empty.sqlite3") as empty, Desk.open(work / "desk.sqlite3") as desk:
+        fill_demo_desk(desk)
+        for lang in LANGUAGES:
+            install_language(app, lang)
+            dialogs = {"first-run": FirstRunDialog(empty, lang), "login": LoginDialog(desk, lang),
+                       "recovery-sheet": RecoverySheetDialog("Phường Ba Đình", USERNAME,
+                                                             "7KQ2-M9XA-4RTD-PW3H-JN6C-V8EF-2GZL-5BUY")}
+            for name, dialog in dialogs.items():
+                dialog.show()
+                path = out_dir / f"{lang}-dialog-{name}.png"
+                _grab(dialog, path)
+                written.append(path)
+                dialog.close()
+            window = MainWindow(desk, lang)
+            window.resize(*WINDOW_SIZE)
+            window.show()
+            for index, screen in enumerate(window.screens):
+                window.show_screen(index)
+                name = type(screen).__name__.removesuffix("Screen").lower()
+                tabs = screen.findChildren(QTabWidget)
+                pages = range(tabs[0].count()) if tabs else [None]
+                for page in pages:
+                    if page is not None:
+                        tabs[0].setCurrentIndex(page)
+                    suffix = f"-{page + 1}" if page is not None else ""
+                    path = out_dir / f"{lang}-{index + 1}-{name}{suffix}.png"
+                    _grab(window, path)
+                    written.append(path)
+            if window.intake is not None:
+                window.show_screen(window.screens.index(window.intake))
+                window.intake.id_number.setText("001190012345")
+                window.intake.look_up_now()
+                path = out_dir / f"{lang}-intake-returning.png"
+                _grab(window, path)
+                written.append(path)
+                window.intake.start_new()
+                window.intake.save()
+                path = out_dir / f"{lang}-intake-problems.png"
+                _grab(window, path)
+                written.append(path)
+                window.intake.start_new()
+            window.close()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    out_dir = Path(argv[0] if argv else "screenshots")
+    written = render(out_dir)
+    print(f"{len(written)} screenshots in {out_dir}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

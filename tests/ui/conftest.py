@@ -1,0 +1,30 @@
+"""The window's tests run in the default language, Vietnamese, with the translations compiled from the .ts files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from receptiondesk import paths
+
+
+def compile_translations() -> None:
+    """Compile each .ts that is newer than its .qm (what `make translations` does), so pytest alone suffices."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for source in paths.resource("translations").glob("*.ts"):
+        target = source.with_suffix(".qm")
+        if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(target)], check=True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def vietnamese(qapp):
+    from receptiondesk.ui.i18n import install_font, install_language
+
+    compile_translations()
+    install_font(qapp)
+    install_language(qapp, "vi")
+    yield

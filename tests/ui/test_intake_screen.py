@@ -1,0 +1,237 @@
+"""The intake screen driven by key events over a real desk: visits, a returning citizen, a delegation, mixed
+content, a letter, problems, the tab order and drafts."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from receptiondesk.domain.cases import CaseDraft, DirectionDraft
+from receptiondesk.domain.citizens import CitizenDraft
+from receptiondesk.domain.values import VIETNAM_TZ
+from receptiondesk.domain.visits import VisitDraft
+from receptiondesk.services.desk import Desk
+from receptiondesk.storage.listing import ListRequest
+from receptiondesk.ui.screens.intake_screen import IntakeScreen
+
+pytestmark = pytest.mark.gui
+
+CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
+TODAY = "2026-03-10"
+
+
+@pytest.fixture
+def desk(tmp_path):
+    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
+        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+        yield opened
+
+
+@pytest.fixture
+def screen(qtbot, desk):
+    widget = IntakeScreen(desk)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    with qtbot.waitActive(widget):
+        widget.show()
+        widget.activateWindow()
+    widget.refresh()
+    yield widget
+    widget.close_screen()  # before the desk closes: no timer may fire on a closed file
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text (Vietnamese included) as key events, one character at a time, as an input method does."""
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def key(qtbot, widget, code, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(widget, code, modifier)
+
+
+def choose(qtbot, combo, label: str) -> None:
+    """Pick a combo item with the arrow keys until its text is `label`."""
+    combo.setFocus()
+    key(qtbot, combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == label:
+            return
+        key(qtbot, combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{label!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def save(qtbot, screen) -> None:
+    key(qtbot, QApplication.focusWidget() or screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def visits(desk) -> list[dict]:
+    return desk.logbook.visits(ListRequest(), limit=50)
+
+
+def fill_person(screen, name="Nguyễn Văn Đức", id_number="001085012345") -> None:
+    type_text(screen.id_number, id_number)
+    type_text(screen.full_name, name)
+    type_text(screen.birth_year, "1985")
+    type_text(screen.address, "Tổ dân phố 2, Phường Ba Đình, Thành phố Hà Nội")
+
+
+def test_a_new_visit_is_recorded_from_the_keyboard(qtbot, screen, desk):
+    fill_person(screen)
+    type_text(screen.phone, "0912345678")
+    type_text(screen.summary, "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất")
+    choose(qtbot, screen.direction, "Hướng dẫn")
+    type_text(screen.direction_body, "Văn phòng đăng ký đất đai")
+    save(qtbot, screen)
+    rows = visits(desk)
+    assert len(rows) == 1
+    assert rows[0]["full_name"] == "Nguyễn Văn Đức" and rows[0]["direction"] == "guided"
+    assert rows[0]["visit_date"] == TODAY
+    assert "1/2026" in screen.message.text()
+    assert screen.full_name.text() == "" and screen.summary.toPlainText() == ""  # ready for the next citizen
+    assert screen.today_model.rowCount() == 1
+    assert QApplication.focusWidget() is screen.id_number
+
+
+def test_a_returning_citizen_found_by_id_is_attached_to_the_open_case(qtbot, screen, desk):
+    first = desk.intake.register_visit(VisitDraft(
+        "2026-03-02", CitizenDraft("Trần Thị Hoa", id_type="citizen_id", id_number="001190054321", birth_year=1990,
+                                   address="Tổ dân phố 1, Phường Ba Đình"),
+        "Khiếu nại quyết định thu hồi đất", DirectionDraft("accepted"),
+        new_cases=[CaseDraft("complaint", "land", "Khiếu nại quyết định thu hồi đất")]))
+    type_text(screen.id_number, "001190054321")
+    key(qtbot, screen.id_number, Qt.Key.Key_Return)
+    assert screen.returning.matches.count() == 1
+    assert screen.full_name.text() == "Trần Thị Hoa"  # known details filled in
+    assert screen.returning.visits.count() == 1
+    assert QApplication.focusWidget() is screen.returning.cases
+    key(qtbot, screen.returning.cases, Qt.Key.Key_Space)  # one key attaches the visit to the case
+    assert screen.returning.attached_cases() == first.case_uuids
+    type_text(screen.summary, "Hỏi tiến độ giải quyết khiếu nại")
+    choose(qtbot, screen.direction, "Trả lời ngay")
+    save(qtbot, screen)
+    newest = visits(desk)[0]
+    assert newest["full_name"] == "Trần Thị Hoa" and newest["visit_date"] == TODAY
+    assert newest["citizen_id"] == visits(desk)[1]["citizen_id"]
+    linked = desk.logbook.visits(ListRequest(filters={"case": first.case_uuids[0]}))
+    assert len(linked) == 2
+    assert desk.cases.count(ListRequest()) == 1  # no new case was opened
+
+
+def test_a_delegation_needs_its_representatives(qtbot, screen, desk):
+    fill_person(screen, "Phạm Văn Thắng", "")
+    assert not screen.representatives.isEnabled()
+    screen.headcount.setFocus()
+    screen.headcount.selectAll()
+    qtbot.keyClicks(screen.headcount, "7")
+    assert screen.representatives.isEnabled()
+    choose(qtbot, screen.came_as, "Đại diện nhóm")
+    type_text(screen.proof_paper, "Giấy cử đại diện")
+    type_text(screen.summary, "Khiếu nại việc bồi thường giải phóng mặt bằng")
+    choose(qtbot, screen.direction, "Thụ lý")
+    save(qtbot, screen)
+    assert "người đại diện" in screen.message.text().lower() or "đại diện" in screen.message.text()
+    assert QApplication.focusWidget() is screen.representatives
+    assert visits(desk) == []
+    type_text(screen.representatives, "Phạm Văn Thắng; Đỗ Thị Hằng")
+    save(qtbot, screen)
+    row = visits(desk)[0]
+    assert row["headcount"] == 7 and row["is_delegation"] == 1
+
+
+def test_mixed_content_splits_into_several_cases(qtbot, screen, desk):
+    fill_person(screen)
+    type_text(screen.summary, "Khiếu nại thu hồi đất và kiến nghị sửa đường thôn")
+    key(qtbot, screen.summary, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert len(screen.case_rows) == 2
+    second = screen.case_rows[1]
+    assert QApplication.focusWidget() is second.content_type
+    choose(qtbot, second.content_type, "Kiến nghị")
+    type_text(second.summary, "Kiến nghị sửa đường thôn")
+    choose(qtbot, screen.direction, "Thụ lý")
+    save(qtbot, screen)
+    cases = desk.cases.list(ListRequest())
+    assert sorted(c["content_type"] for c in cases) == ["complaint", "petition"]
+    assert {c["summary"] for c in cases} == {"Khiếu nại thu hồi đất và kiến nghị sửa đường thôn",
+                                             "Kiến nghị sửa đường thôn"}
+    assert len(visits(desk)) == 1
+
+
+def test_a_letter_is_registered_from_the_same_screen(qtbot, screen, desk):
+    choose(qtbot, screen.mode, screen.mode.itemText(1))
+    assert screen.letter_rows.isVisible() and not screen.visit_rows.isVisible()
+    choose(qtbot, screen.letter_channel, "Cơ quan chuyển đến")
+    type_text(screen.sender_body, "Ban Tiếp công dân thành phố")
+    type_text(screen.forward_doc, "125/BTCD")
+    type_text(screen.full_name, "Hoàng Văn Nam")
+    type_text(screen.summary, "Phản ánh tình trạng ô nhiễm tiếng ồn")
+    save(qtbot, screen)
+    letters = desk.logbook.letters(ListRequest())
+    assert len(letters) == 1 and letters[0]["sender_body"] == "Ban Tiếp công dân thành phố"
+    assert visits(desk) == []
+    assert "1/2026" in screen.message.text()
+
+
+def test_problems_name_the_field_move_the_cursor_and_save_nothing(qtbot, screen, desk):
+    type_text(screen.summary, "Phản ánh việc xả rác")
+    save(qtbot, screen)
+    assert "Họ và tên" in screen.message.text() or "họ và tên" in screen.message.text().lower()
+    assert QApplication.focusWidget() is screen.full_name
+    assert visits(desk) == []
+    type_text(screen.full_name, "Lê Văn Tám")
+    type_text(screen.birth_year, "19x5")
+    save(qtbot, screen)
+    assert QApplication.focusWidget() is screen.birth_year
+    assert visits(desk) == []
+
+
+def test_a_bad_id_number_warns_but_saves(qtbot, screen, desk):
+    type_text(screen.id_number, "001285012345")  # the century digit says born after 2000
+    type_text(screen.full_name, "Lê Văn Tám")
+    type_text(screen.birth_year, "1985")
+    type_text(screen.summary, "Phản ánh việc xả rác")
+    choose(qtbot, screen.direction, "Trả lời ngay")
+    save(qtbot, screen)
+    assert len(visits(desk)) == 1
+    assert "1985" in screen.message.text()  # the warning is shown with the saved message
+
+
+def test_tab_order_follows_the_officers_questions(qtbot, screen):
+    expected = [screen.id_number, screen.full_name, screen.birth_year, screen.gender, screen.address,
+                screen.phone, screen.headcount]
+    screen.id_type.setFocus()
+    for widget in expected:
+        key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget or widget.isAncestorOf(QApplication.focusWidget())
+    screen.summary.setFocus()
+    key(qtbot, screen.summary, Qt.Key.Key_Tab)  # Tab leaves the content box instead of typing a tab
+    assert QApplication.focusWidget() is screen.respondent_name
+    assert "\t" not in screen.summary.toPlainText()
+
+
+def test_an_unsaved_form_survives_as_a_sealed_draft(qtbot, desk, tmp_path):
+    first = IntakeScreen(desk)
+    qtbot.addWidget(first)
+    first.refresh()
+    type_text(first.full_name, "Vũ Thị Tố Cáo")
+    type_text(first.summary, "Tố cáo cán bộ địa chính nhận tiền")
+    first.keep_draft()
+    first.close_screen()
+    from receptiondesk import paths
+
+    drafts = list(paths.drafts_dir().glob("*.draft"))
+    assert drafts and all("Vũ Thị".encode() not in f.read_bytes() for f in drafts)
+    again = IntakeScreen(desk)
+    qtbot.addWidget(again)
+    again.refresh()
+    assert again.full_name.text() == "Vũ Thị Tố Cáo"
+    assert again.summary.toPlainText() == "Tố cáo cán bộ địa chính nhận tiền"
+    again.start_new()
+    assert not list(paths.drafts_dir().glob("*.draft"))
+    again.close_screen()
