@@ -69,7 +69,7 @@ def _ctrl_s(qtbot, widget) -> None:
 
 
 def test_title_and_what_refresh_shows(screen, desk):
-    assert screen.title() == "Settings"
+    assert screen.title() == "Cài đặt"
     assert screen.tabs.count() == 7
     assert screen.commune_name.text() == "Phường Ba Đình"
     assert screen.commune_code.text() == "00004" and screen.commune_code.isReadOnly()
@@ -101,7 +101,7 @@ def test_ctrl_s_saves_the_unit_settings(qtbot, screen, desk):
     assert (settings.upper_level_name, settings.upper_level_code) == ("Văn phòng UBND thành phố Hà Nội", "01")
     assert settings.remote_area is True
     assert screen.status.text() and not screen.error.text()
-    assert "remote area: the remote-area limits apply" in screen.remote_note.text()
+    assert "áp dụng thời hạn dành cho vùng sâu, vùng xa" in screen.remote_note.text()
 
 
 def test_a_bad_threshold_shows_the_fields_message_and_saves_nothing(qtbot, screen, desk):
@@ -185,7 +185,7 @@ def test_fields_are_added_and_retired(qtbot, screen, desk):
     qtbot.mouseClick(screen.toggle_field_button, Qt.MouseButton.LeftButton)
     assert "water_supply" not in {f["code"] for f in desk.setup.fields()}
     assert not screen.field_model.row_active(row)
-    assert screen.toggle_field_button.text() == "Use the selected field again"
+    assert screen.toggle_field_button.text() == "Sử dụng lại lĩnh vực đang chọn"
     qtbot.mouseClick(screen.toggle_field_button, Qt.MouseButton.LeftButton)
     assert "water_supply" in {f["code"] for f in desk.setup.fields()}
     # the same code again: the service's message, the focus on the code
@@ -255,7 +255,7 @@ def test_language_choice_is_stored_for_the_next_start(qtbot, screen):
     screen.language.setCurrentIndex(screen.language.findData("en"))
     screen.language.activated.emit(screen.language.currentIndex())
     assert language_settings().value(LANGUAGE_KEY) == "en"
-    assert "next opened" in screen.status.text()
+    assert "lần mở chương trình tiếp theo" in screen.status.text()
     screen.refresh()
     assert screen.language.currentData() == "en"
 
