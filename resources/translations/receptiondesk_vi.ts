@@ -371,6 +371,10 @@
         <translation>Tìm theo họ tên, địa chỉ hoặc nội dung (gõ có dấu hoặc không dấu)</translation>
     </message>
     <message>
+        <source>Stop loading</source>
+        <translation>Dừng tải</translation>
+    </message>
+    <message>
         <source>Logbook</source>
         <translation>Sổ tiếp công dân</translation>
     </message>
@@ -380,11 +384,23 @@
             <numerusform>Tìm thấy %n lượt tiếp</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Loading the logbook…</source>
+        <translation>Đang tải sổ tiếp công dân…</translation>
+    </message>
     <message numerus="yes">
         <source>Logbook: %n visit(s)</source>
         <translation>
             <numerusform>Sổ tiếp công dân: %n lượt tiếp</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The logbook could not be read: {reason}</source>
+        <translation>Không đọc được sổ tiếp công dân: {reason}</translation>
+    </message>
+    <message>
+        <source>Loading stopped.</source>
+        <translation>Đã dừng tải.</translation>
     </message>
 </context>
 <context>

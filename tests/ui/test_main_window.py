@@ -114,7 +114,7 @@ def test_main_window_lists_newest_visits_and_searches_without_diacritics(qtbot, 
     logbook = window.logbook
     model = logbook.model
     assert window.stack.currentWidget() is logbook
-    assert model.rowCount() == 2
+    qtbot.waitUntil(lambda: model.rowCount() == 2)  # read on a worker thread
     assert model.data(model.index(0, 2)) == "Trần Thị Hoa"  # newest first
     assert model.data(model.index(0, 1)) == "05/03/2026"
     assert model.data(model.index(1, 7)) == "Hướng dẫn: UBND phường Ba Đình"
@@ -223,10 +223,36 @@ def test_idle_window_locks_and_hides_the_list(qtbot, desk, monkeypatch):
     window = MainWindow(desk)
     qtbot.addWidget(window)
     window.find_in_logbook()
-    assert window.logbook.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.logbook.model.rowCount() == 1)
     assert window._idle.interval() == 10 * 60_000 and window._idle.isActive()
     monkeypatch.setattr("receptiondesk.ui.dialogs.login_dialog.LoginDialog.exec", lambda self: 0)
     window.lock()
     assert desk.context.session is None
     assert window.logbook.model.rowCount() == 0 and not window.isVisible()
     assert window.home.figures["today_visits"].text() == "—"
+
+
+def test_a_long_list_read_can_be_stopped(qtbot, desk):
+    from receptiondesk.ui.workers.list_ids_worker import ListIdsWorker
+
+    endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n"
+    worker = ListIdsWorker(desk.context.database.reader, lambda conn: [r[0] for r in conn.execute(endless)])
+    loaded = []
+    worker.loaded.connect(loaded.append)
+    worker.start()
+    qtbot.wait(100)
+    assert worker.isRunning()
+    worker.cancel()
+    assert worker.wait(5000)
+    assert loaded == []
+
+
+def test_a_refused_read_is_shown_not_raised(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    logbook = window.logbook
+    desk.logout()
+    logbook.refresh()
+    qtbot.waitUntil(lambda: "đăng nhập" in logbook.count.text().lower())
+    assert logbook.model.rowCount() == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from receptiondesk.domain.accounts import Permission
@@ -29,10 +30,12 @@ class LogbookService:
         return [dict(r) for r in listing.list_rows(self._conn, VISIT_LIST, request or listing.ListRequest(),
                                                    limit, offset)]
 
-    def visit_ids(self, request: listing.ListRequest | None = None) -> list[int]:
-        """Every matching visit's rowid in list order, for a list model that pages by id."""
+    def visit_ids(self, request: listing.ListRequest | None = None,
+                  connection: sqlite3.Connection | None = None) -> list[int]:
+        """Every matching visit's rowid in list order, for a list model that pages by id; a long list may be
+        read on another thread through its own `connection` (Database.reader())."""
         self.context.require(Permission.READ)
-        return listing.list_ids(self._conn, VISIT_LIST, request or listing.ListRequest())
+        return listing.list_ids(connection or self._conn, VISIT_LIST, request or listing.ListRequest())
 
     def visits_by_ids(self, ids: list[int]) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)

@@ -195,4 +195,7 @@ class MainWindow(QMainWindow):
             self.intake.keep_draft()
         self._file_watch.stop()
         self._idle.stop()
+        for screen in self.screens:  # stop timers and worker threads before the desk file closes
+            if hasattr(screen, "close_screen"):
+                screen.close_screen()
         super().closeEvent(event)
