@@ -101,6 +101,9 @@ _PROVINCE_ALIASES = {("hcm",): "79", ("tphcm",): "79", ("sai", "gon"): "79", ("b
 # Characters that end a part of an address: the commune, district and province are usually
 # written as comma-separated parts. (A dash is not one: "Phường Văn Miếu - Quốc Tử Giám".)
 _PART_SEPARATORS = frozenset(",;|\n")
+# Longer text is not one address (a whole letter pasted in): not read, so that the answer stays
+# instant. The longest real addresses have about 30 words.
+_MAX_WORDS = 80
 
 
 @dataclass(frozen=True)
@@ -424,12 +427,13 @@ def current_unit_for(address: str) -> CurrentUnitSuggestion | None:
     or province ("Quán Thánh, Ba Đình, Hà Nội"); with or without diacritics. Same-named old
     communes are told apart by the district and province named after the commune. None when:
     nothing is recognised; the address already names a current commune and no old district;
-    several old communes remain possible; or the old commune was split between current
-    communes and the data does not say which took its residents.
+    several old communes remain possible; the old commune was split between current communes
+    and the data does not say which took its residents; or the text is too long to be one
+    address (over 80 words).
     """
     text = clean_line(address)
     tokens = _tokens(text)
-    if not tokens:
+    if not tokens or len(tokens) > _MAX_WORDS:
         return None
     tables = _tables()
     matches = _commune_matches(tokens, tables.old_communes, tables.longest)
@@ -437,8 +441,11 @@ def current_unit_for(address: str) -> CurrentUnitSuggestion | None:
         return None
 
     candidates: list[_Candidate] = []
+    mentions_after: dict[int, _Mentions] = {}
     for match in matches:
-        mentions = _mentions(tokens, match.end)
+        if match.end not in mentions_after:
+            mentions_after[match.end] = _mentions(tokens, match.end)
+        mentions = mentions_after[match.end]
         for commune in tables.old_communes[match.key]:
             if _contradicted(commune, mentions):
                 continue
@@ -452,10 +459,14 @@ def current_unit_for(address: str) -> CurrentUnitSuggestion | None:
         lambda c: c.province_named,
         lambda c: bool(c.match.written_kind),
         lambda c: c.match.written_kind == c.commune.kind,
-        lambda c: not any(d.match.first == c.match.first and d.match.end > c.match.end for d in candidates),
     ):
         if any(preferred(c) for c in candidates):
             candidates = [c for c in candidates if preferred(c)]
+    # Of names starting at the same word, the longest ("xã Xuân Quang 3", not "xã Xuân Quang").
+    longest_end: dict[int, int] = {}
+    for c in candidates:
+        longest_end[c.match.first] = max(longest_end.get(c.match.first, 0), c.match.end)
+    candidates = [c for c in candidates if c.match.end == longest_end[c.match.first]]
     if len({c.commune for c in candidates}) != 1:
         return None
 
@@ -470,3 +481,10 @@ def current_unit_for(address: str) -> CurrentUnitSuggestion | None:
     return CurrentUnitSuggestion(
         commune.name, commune.district_name, commune.province_name, new.commune_code,
         new.commune_name, new.province_name, f"{before}, {current}" if before else current)
+
+
+def prepare(commune_code: str) -> None:
+    """Build the lookup tables and the completion list ahead of use (a program may call it on a spare thread)."""
+    _tables()
+    unit = communes().get(commune_code)
+    _national_completions(unit.province_code if unit else "")

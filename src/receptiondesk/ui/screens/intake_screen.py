@@ -3,6 +3,7 @@ a returning citizen is recognised from the ID, phone or name, and today's visits
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from receptiondesk import paths
-from receptiondesk.domain.addresses import address_completions, current_unit_for
+from receptiondesk.domain.addresses import address_completions, current_unit_for, prepare
 from receptiondesk.domain.cases import Direction, DirectionDraft, refusal_grounds
 from receptiondesk.domain.citizens import CitizenDraft, Gender
 from receptiondesk.domain.identity import IdPaperType
@@ -93,6 +94,8 @@ class IntakeScreen(QWidget):
         self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.keep_draft)
         self._connect()
+        # The address tables take ~0.2 s to build: on a spare thread, before the officer reaches the field.
+        threading.Thread(target=prepare, args=(desk.context.settings.commune_code,), daemon=True).start()
 
     def title(self) -> str:
         return self.tr("Reception")
