@@ -235,3 +235,21 @@ def test_an_unsaved_form_survives_as_a_sealed_draft(qtbot, desk, tmp_path):
     again.start_new()
     assert not list(paths.drafts_dir().glob("*.draft"))
     again.close_screen()
+
+
+def test_an_old_address_suggests_the_current_commune(qtbot, screen):
+    type_text(screen.address, "Số 5 Phố Quán Thánh, Phường Quán Thánh, Quận Ba Đình, Hà Nội")
+    key(qtbot, screen.address, Qt.Key.Key_Tab)  # leaving the field checks it
+    assert screen.address_hint.isVisible()
+    assert "Phường Ba Đình" in screen.address_hint.text()
+    qtbot.mouseClick(screen.address_hint, Qt.MouseButton.LeftButton)
+    assert screen.address.text() == "Số 5 Phố Quán Thánh, Phường Ba Đình, Thành phố Hà Nội"
+    assert not screen.address_hint.isVisible()
+
+
+def test_the_address_completes_from_the_units_villages(qtbot, screen, desk):
+    desk.setup.update_settings(villages=["Tổ dân phố Quán Thánh"])
+    screen.refresh()
+    model = screen.address.completer().model()
+    assert model.index(0, 0).data() == "Tổ dân phố Quán Thánh, Phường Ba Đình, Thành phố Hà Nội"
+    assert model.rowCount() > 3000  # then every current commune of the country

@@ -532,8 +532,8 @@ class IntakeScreen(QWidget):
 
     def _fill_completions(self) -> None:
         settings = self.desk.context.settings
-        completer = QCompleter(QStringListModel(address_completions(settings.commune_code, settings.villages)),
-                               self.address)
+        places = QStringListModel(address_completions(settings.commune_code, settings.villages), self)
+        completer = QCompleter(places, self.address)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.address.setCompleter(completer)
