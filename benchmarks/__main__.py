@@ -12,7 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import core_store, dataset, lists, privacy, transfer
+from benchmarks import core_store, dataset, desk_window, lists, privacy, transfer
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -148,10 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     copy_seconds = _working_copy(source, work)
     print(f"Working copy {work} made in {copy_seconds:.1f} s; running the figures ...", flush=True)
     try:
+        print("Start-up figure (new processes, each opening the working copy) ...", flush=True)
+        startup = desk_window.startup_figure(work)  # before the runner opens (and locks) the copy
         with Desk.open(work, clock=lambda: BENCH_NOW) as desk:
             figures = privacy.run(desk)
             figures += lists.run(desk, seed=args.seed)
             figures += core_store.run(desk, seed=args.seed)
+            print("Window figures (offscreen Qt) ...", flush=True)
+            figures += [startup, *desk_window.run(desk, seed=args.seed)]
     finally:
         for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
             leftover = work.with_name(work.name + suffix)

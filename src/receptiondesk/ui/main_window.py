@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(220)
+        self.navigation.setMaximumWidth(200)
         self.stack = QStackedWidget()
         for number, screen in enumerate(self.screens, start=1):
             item = QListWidgetItem(screen.title())
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1000])
         self.setCentralWidget(self.splitter)
         if self.intake is not None:
             QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_visit)

@@ -105,7 +105,7 @@ class HomeScreen(QWidget):
         self.sessions.clear()
         for session in summary.upcoming_sessions:
             self.sessions.addItem(self.tr("{day} — {leader} ({role}), {cases} case(s) — {place}").format(
-                day=_day(session.session_date), leader=session.leader_name, role=session.leader_role,
+                day=_day(session.session_date), leader=session.leader_name, role=enum_label("leader_role", session.leader_role, self._lang),
                 cases=session.case_count, place=session.location or "…"))
         for widget, empty in ((self.overdue_cases, self.tr("Nothing overdue")),
                               (self.overdue_assignments, self.tr("Nothing overdue")),

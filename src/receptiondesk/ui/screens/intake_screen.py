@@ -43,6 +43,7 @@ from receptiondesk.services.drafts import DraftStore
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 from receptiondesk.ui.widgets.case_row_widget import CaseRowWidget
+from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.returning_panel import ReturningPanel
 
 DRAFT_FORM = "intake"
@@ -58,12 +59,12 @@ FIELD_WIDGETS = {
     "direction": "direction", "direction_body": "direction_body", "direction_doc": "direction_doc",
     "refusal_ground": "refusal_ground", "visit_date": "visit_date", "received_on": "visit_date",
     "letter_channel": "letter_channel", "sender_body": "sender_body", "forward_doc": "forward_doc",
-    "attachment_title": "documents", "respondent_name": "respondent_name",
+    "attachment_title": "documents", "respondent_name": "respondent_name", "case_summary": "first_case_summary",
 }
 
 
 def _combo(kind: str, values, lang: str, *, blank: bool = False) -> QComboBox:
-    combo = QComboBox()
+    combo = compact(QComboBox())
     if blank:
         combo.addItem("", None)
     for value in values:
@@ -103,7 +104,7 @@ class IntakeScreen(QWidget):
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         lang = self._lang
-        self.mode = QComboBox()
+        self.mode = compact(QComboBox(), 16)
         self.mode.addItem(self.tr("A citizen at the desk"), VISIT)
         self.mode.addItem(self.tr("A letter received"), LETTER)
         self.visit_date = QDateEdit()
@@ -150,7 +151,7 @@ class IntakeScreen(QWidget):
         self.direction_body.setPlaceholderText(self.tr("Body the citizen is guided to or the letter is sent to"))
         self.direction_doc = QLineEdit()
         self.direction_doc.setPlaceholderText(self.tr("Number of the transfer document"))
-        self.refusal_ground = QComboBox()
+        self.refusal_ground = compact(QComboBox())
         self.refusal_ground.addItem("", None)
         for code, ground in refusal_grounds().items():
             self.refusal_ground.addItem(ground.name_vi if lang == "vi" else ground.name_en, code)
@@ -165,7 +166,7 @@ class IntakeScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         top = QHBoxLayout()
         top.addWidget(self.mode, 1)
@@ -186,27 +187,21 @@ class IntakeScreen(QWidget):
         form.addRow(self.tr("Address"), self.address)
         form.addRow("", self.address_hint)
         form.addRow(self.tr("Phone"), self.phone)
-        self.visit_rows = QWidget()
-        visit_form = QFormLayout(self.visit_rows)
-        visit_form.setContentsMargins(0, 0, 0, 0)
         group = QHBoxLayout()
         group.addWidget(self.headcount)
         group.addWidget(self.representatives, 1)
-        visit_form.addRow(self.tr("Number of people"), group)
         how = QHBoxLayout()
         how.addWidget(self.channel)
         how.addWidget(self.came_as, 1)
-        visit_form.addRow(self.tr("Came"), how)
-        visit_form.addRow(self.tr("Proof"), self.proof_paper)
-        form.addRow(self.visit_rows)
-        self.letter_rows = QWidget()
-        letter_form = QFormLayout(self.letter_rows)
-        letter_form.setContentsMargins(0, 0, 0, 0)
-        letter_form.addRow(self.tr("Received by"), self.letter_channel)
-        letter_form.addRow(self.tr("Forwarded by"), self.sender_body)
-        letter_form.addRow(self.tr("Forwarding document"), self.forward_doc)
-        letter_form.addRow("", self.anonymous)
-        form.addRow(self.letter_rows)
+        self.visit_rows = [group, how, self.proof_paper]  # rows of a visit only; a letter has its own
+        form.addRow(self.tr("Number of people"), group)
+        form.addRow(self.tr("Came"), how)
+        form.addRow(self.tr("Proof"), self.proof_paper)
+        self.letter_rows = [self.letter_channel, self.sender_body, self.forward_doc, self.anonymous]
+        form.addRow(self.tr("Received by"), self.letter_channel)
+        form.addRow(self.tr("Forwarded by"), self.sender_body)
+        form.addRow(self.tr("Forwarding document"), self.forward_doc)
+        form.addRow("", self.anonymous)
         form.addRow(self.tr("Content"), self.summary)
         respondent = QHBoxLayout()
         respondent.addWidget(self.respondent_name, 2)
@@ -238,11 +233,10 @@ class IntakeScreen(QWidget):
         buttons.addWidget(self.clear_button)
         buttons.addStretch(1)
         form.addRow(buttons)
-        form.addRow(self.message)
 
         form_widget = QWidget()
         form_widget.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
         self.returning = ReturningPanel(self.desk, self._lang)
@@ -251,6 +245,8 @@ class IntakeScreen(QWidget):
         upper.addWidget(self.returning)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 1)
+        upper.setSizes([640, 260])
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.today_label = QLabel()
         self.today_model = VisitTableModel(self.desk.logbook, self._lang, self)
         self.today_table = QTableView()
@@ -261,6 +257,7 @@ class IntakeScreen(QWidget):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.message)  # outside the scrolling form: always in sight
         lower_layout.addWidget(self.today_label)
         lower_layout.addWidget(self.today_table)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -330,8 +327,10 @@ class IntakeScreen(QWidget):
     # -- form state ----------------------------------------------------------------------------
     def _apply_mode(self) -> None:
         letter = self.mode.currentData() == LETTER
-        self.visit_rows.setVisible(not letter)
-        self.letter_rows.setVisible(letter)
+        for row in self.visit_rows:
+            self.form.setRowVisible(row, not letter)
+        for row in self.letter_rows:
+            self.form.setRowVisible(row, letter)
         anonymous = letter and self.anonymous.isChecked()
         for widget in (self.id_type, self.id_number, self.full_name, self.birth_year, self.gender, self.address,
                        self.phone):
@@ -376,6 +375,7 @@ class IntakeScreen(QWidget):
             self._watch(row)
         if len(self.case_rows) == 1:
             self.first_case_type, self.first_case_field = row.content_type, row.field_code
+            self.first_case_summary = row.summary
         self._set_tab_order()
         return row
 
@@ -641,12 +641,25 @@ class IntakeScreen(QWidget):
         return any(row.summary.text().strip() for row in self.case_rows)
 
     def _show_problems(self, error: UserError) -> None:
+        """The problems in the form's order (a matter's summary left blank is the content's own problem);
+        the cursor goes to the first one."""
+        problems = [p for p in error.problems if not (
+            p.field == "case_summary" and any(q.field == "summary" for q in error.problems))]
+
+        def widget_of(problem):
+            widget = getattr(self, FIELD_WIDGETS.get(problem.field or "", ""), None)
+            return widget if widget is not None and widget.isEnabled() and widget in self._tab_order else None
+
+        def position(problem) -> int:
+            widget = widget_of(problem)
+            return self._tab_order.index(widget) if widget is not None else len(self._tab_order)
+
+        problems.sort(key=position)
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(error.render(self._lang))
-        widgets = [getattr(self, FIELD_WIDGETS[p.field], None) for p in error.problems if p.field in FIELD_WIDGETS]
-        widgets = [w for w in widgets if w is not None and w.isEnabled() and w in self._tab_order]
-        if widgets:  # the first one in the form's order, where the officer's eye goes first
-            widget = min(widgets, key=self._tab_order.index)
+        self.message.setText("\n".join(p.render(self._lang) for p in problems))
+        widget = widget_of(problems[0]) if problems else None
+        if widget is not None:
             widget.setFocus()
+            self.scroll.ensureWidgetVisible(widget)
             if isinstance(widget, QLineEdit):
                 widget.selectAll()

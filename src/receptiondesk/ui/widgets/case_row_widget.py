@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QW
 
 from receptiondesk.domain.cases import CaseDraft, ContentType
 from receptiondesk.messages import enum_label
+from receptiondesk.ui.widgets.compact_combo import compact
 
 
 class CaseRowWidget(QWidget):
@@ -18,10 +19,10 @@ class CaseRowWidget(QWidget):
 
     def __init__(self, fields: list[dict[str, Any]], lang: str, *, first: bool, parent=None) -> None:
         super().__init__(parent)
-        self.content_type = QComboBox()
+        self.content_type = compact(QComboBox(), 8)
         for value in ContentType:
             self.content_type.addItem(enum_label("content_type", value, lang), value.value)
-        self.field_code = QComboBox()
+        self.field_code = compact(QComboBox(), 10)
         name_key = "name_vi" if lang == "vi" else "name_en"
         for row in fields:
             self.field_code.addItem(row.get(name_key) or row["name_vi"], row["code"])
