@@ -79,12 +79,12 @@ def test_remote_and_complex_variants(table: RulesTable) -> None:
 
 
 def test_doubtful_values_are_marked(table: RulesTable) -> None:
-    assert "(check)" in table.rule("complaint.accept", date(2025, 1, 1)).note
+    assert "(cần đối chiếu văn bản gốc)" in table.rule("complaint.accept", date(2025, 1, 1)).note
     for limit in table.history("letter.handle"):
-        assert "(check)" in limit.note
+        assert "(cần đối chiếu văn bản gốc)" in limit.note
     latest = table.rule("leader.secretary_days_per_month", date(2026, 1, 1))
     assert latest.effective_from == date(2025, 11, 1)
-    assert "215-KL/TW" in latest.source and "(check)" in latest.note
+    assert "215-KL/TW" in latest.source and "(cần đối chiếu văn bản gốc)" in latest.note
 
 
 def test_rule_in_force_changes_with_the_received_date(table: RulesTable) -> None:
