@@ -18,7 +18,7 @@ _VALUES = {
     "reception_kind": {"routine": ("Tiếp thường xuyên", "Routine"), "session": ("Lãnh đạo tiếp", "Leader's session")},
     "channel": {"in_person": ("Trực tiếp", "In person"), "online": ("Trực tuyến", "Online")},
     "came_as": {
-        "self": ("Tự mình", "In person"), "group_representative": ("Đại diện nhóm", "Group representative"),
+        "self": ("Tự mình", "For themselves"), "group_representative": ("Đại diện nhóm", "Group representative"),
         "organisation_representative": ("Đại diện tổ chức", "Organisation representative"),
         "authorised": ("Người được ủy quyền", "Authorised person"), "lawyer": ("Luật sư", "Lawyer"),
         "legal_aid": ("Trợ giúp viên pháp lý", "Legal-aid helper"),
