@@ -256,3 +256,17 @@ def test_a_refused_read_is_shown_not_raised(qtbot, desk):
     logbook.refresh()
     qtbot.waitUntil(lambda: "đăng nhập" in logbook.count.text().lower())
     assert logbook.model.rowCount() == 0
+
+
+def test_the_window_layout_is_remembered(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    first = MainWindow(desk)
+    qtbot.addWidget(first)
+    first.resize(760, 540)  # within the offscreen screen (800×600)
+    first.splitter.setSizes([180, 580])
+    first.close()
+    again = MainWindow(desk)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (760, 540)
+    assert again.splitter.sizes()[0] == 180
+    again.close()
