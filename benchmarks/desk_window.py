@@ -577,7 +577,7 @@ def typing_figures(desk: Desk, screen, app) -> list[Figure]:
         f"a QTimer; the screen looks up {LOOKUP_DELAY_MS} ms after the last key (its debounce, part of the "
         f"figure); {TYPING_WARMUPS} warm-up run untimed",
         f"  after the last key (medians): debounce {LOOKUP_DELAY_MS} ms, find_returning of the full name "
-        f"{statistics.median(full_lookups) / 1e6:.2f} ms (max {max(full_lookups) / 1e6:.2f}; {len(full_lookups)}), show_matches "
+        f"{statistics.median(full_lookups) / 1e6:.2f} ms (max {max(full_lookups) / 1e6:.2f}), show_matches "
         f"{statistics.median(show_ns) / 1e6:.2f} ms; list painted "
         + (f"{statistics.median(painted_ns) / 1e6:.1f} ms after the last key (max {max(painted_ns) / 1e6:.1f}, "
            f"{len(painted_ns)} runs)" if painted_ns else "— no paint seen"),

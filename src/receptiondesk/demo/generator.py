@@ -28,6 +28,8 @@ ONLINE_FROM = date(2025, 7, 1)
 REPEAT_VISIT_SHARE = 0.30
 NEW_MATTER_ON_RETURN_SHARE = 0.10
 TWO_MATTERS_SHARE = 0.04
+#: Who sat with the leader at a held session (the officials the law asks to attend).
+HELD_SESSION_ATTENDEES = "Công chức Văn phòng - Thống kê\nCông chức Địa chính - Xây dựng\nCông chức Tư pháp - Hộ tịch"
 DELEGATION_SHARE = 0.02
 SMALL_GROUP_SHARE = 0.05
 DUPLICATE_VISIT_SHARE = 0.003
@@ -350,6 +352,7 @@ class Generator:
             "delegate_role": f"{words['leaders'][deputy]} {unit.place}" if session.delegated else None,
             "location": words["session_locations"][session.sector].format(place=unit.place),
             "subject": session.subject, "status": session.status, "notes": session.notes,
+            "attendees": HELD_SESSION_ATTENDEES if session.status == "held" else "",
             "cases": sorted(links, key=lambda link: link["case"]),
         })
         return record
@@ -664,7 +667,7 @@ class Generator:
                 "needs_verification": verification, "status": status, "step_started_on": step.isoformat(),
                 "due_date": due, "concluded_on": concluded.isoformat() if concluded else None,
                 "conclusion": conclusion, "informed_on": informed.isoformat() if informed else None,
-                "closed_on": closed.isoformat() if closed else None}
+                "closed_on": closed.isoformat() if closed else None, "closed_reason": ""}
 
     def _due(self, content_type: str, status: str, direction: str | None, competence: bool, received: date,
              step: date, complex_: bool, verification: bool) -> str | None:

@@ -234,6 +234,7 @@ CASE = Entity("case", "cases", (
     f("conclusion", _text(False)),
     f("informed_on", _date(False)),
     f("closed_on", _date(False)),
+    f("closed_reason", _text(False, 2000)),
 ))
 
 SESSION = Entity("session", "sessions", (
@@ -249,6 +250,7 @@ SESSION = Entity("session", "sessions", (
     f("subject", _text(False, 500)),
     f("status", _choice(SessionStatus, True)),
     f("notes", _text(False, 2000)),
+    f("attendees", _text(False, 4000)),
 ))
 
 VISIT = Entity("visit", "visits", (

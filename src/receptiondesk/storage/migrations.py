@@ -328,3 +328,22 @@ ALTER TABLE letters ADD COLUMN sealed_identity BLOB;
 CREATE INDEX letters_citizen ON letters (citizen_id) WHERE citizen_id IS NOT NULL;
 ALTER TABLE cases ADD COLUMN confidential INTEGER NOT NULL DEFAULT 0
 """)
+
+
+@MIGRATIONS(name="0003_case_files_attendance_and_closing")
+def case_files_attendance_and_closing(db: Database) -> None:
+    """Files handed in stored with their attachment (sealed when the case is protected), who attended a
+    session, and why a case was closed before the citizen was told."""
+    _run(db, """
+ALTER TABLE sessions ADD COLUMN attendees TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN closed_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE attachments ADD COLUMN file_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE attachments ADD COLUMN mime_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE attachments ADD COLUMN file_size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE attachments ADD COLUMN sha256 TEXT NOT NULL DEFAULT '';
+CREATE TABLE attachment_files (
+    attachment_id INTEGER PRIMARY KEY REFERENCES attachments (id),
+    sealed INTEGER NOT NULL DEFAULT 0,
+    content BLOB NOT NULL
+)
+""")
