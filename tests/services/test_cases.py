@@ -224,9 +224,17 @@ def test_mark_informed_without_conclusion_sets_both_dates(desk):
     assert (got["status"], got["concluded_on"], got["informed_on"]) == ("informed", "2026-03-10", "2026-03-10")
 
 
-def test_received_case_can_be_closed(desk):
+def test_a_case_closed_before_the_citizen_is_told_needs_a_reason(desk):
     uuid = letter_case(desk, "petition")
-    assert desk.cases.close(uuid)["status"] == "closed"
+    before = counts(desk)
+    with pytest.raises(UserError) as refused:
+        desk.cases.close(uuid)
+    assert refused.value.code == "case.close_needs_reason"
+    assert_clear_error(refused.value, "closed_reason")
+    assert counts(desk) == before and desk.cases.get(uuid)["status"] == "received"
+    closed = desk.cases.close(uuid, reason="Công dân rút đơn ngày 09/03")
+    assert (closed["status"], closed["closed_reason"]) == ("closed", "Công dân rút đơn ngày 09/03")
+    assert audit(desk, uuid)[-1]["detail"]["changed"]["closed_reason"] == ["", "Công dân rút đơn ngày 09/03"]
 
 
 @pytest.mark.parametrize("steps, refused", [
@@ -239,7 +247,10 @@ def test_received_case_can_be_closed(desk):
 def test_bad_transitions_are_refused(desk, steps, refused):
     uuid = visit_case(desk, "complaint")
     for step in steps:
-        getattr(desk.cases, step)(uuid, *(["Kết quả"] if step == "conclude" else []))
+        if step == "close":
+            desk.cases.close(uuid, reason="Công dân rút đơn")
+        else:
+            getattr(desk.cases, step)(uuid, *(["Kết quả"] if step == "conclude" else []))
     current = desk.cases.get(uuid)
     before = counts(desk)
 
@@ -399,7 +410,7 @@ def test_overdue_filter(desk):
     late = letter_case(desk, "denunciation", when="2026-02-10")  # due 26/02
     due_19 = letter_case(desk, "denunciation")  # due 19/03
     done = letter_case(desk, "denunciation", when="2026-02-10")
-    desk.cases.close(done)
+    desk.cases.close(done, reason="Đã giải quyết xong")
     concluded = visit_case(desk, "complaint", when="2026-01-05")  # due 04/02, then concluded
     desk.cases.conclude(concluded, "Đã có quyết định")
 
@@ -446,7 +457,7 @@ def test_case_list_filters_and_sorts(desk):
 def test_open_cases_of_a_citizen(desk):
     first = desk.intake.register_visit(visit(who=no_paper("Lê Thị Hoa"), cases=[case(), case("petition", "other",
                                                                                              "Kiến nghị")]))
-    desk.cases.close(first.case_uuids[1])
+    desk.cases.close(first.case_uuids[1], reason="Công dân rút đơn")
     assert [c["uuid"] for c in desk.intake.open_cases_of(first.citizen_uuid)] == [first.case_uuids[0]]
 
 

@@ -79,7 +79,7 @@ def scenario(desk) -> dict[str, str]:
         desk, "2026-02-12", "petition", "land", "Kiến nghị không ký tên")
     u["due_today"] = _letter_case(desk, "2026-02-28", "complaint", "land", "Khiếu nại đến hạn hôm nay")
     closed = _letter_case(desk, "2026-02-10", "denunciation", "corruption", "Tố cáo đã xử lý xong")
-    desk.cases.close(closed)
+    desk.cases.close(closed, reason="Công dân rút đơn")
     voided_late = _letter_case(desk, "2026-02-10", "report", "environment", "Phản ánh nhập trùng")
     desk.voiding.void("case", voided_late, "Vụ việc nhập trùng")
     voided_march = _letter_case(desk, "2026-03-05", "petition", "other", "Kiến nghị nhập trùng")

@@ -200,7 +200,7 @@ def test_voided_assignment_does_not_hold_the_case_back(desk, case_uuid):
 
 def test_closed_case_is_not_reopened_by_telling(desk, case_uuid):
     saved = desk.followup.create_assignment(assignment(case_uuid, working_days=5))
-    desk.cases.close(case_uuid)
+    desk.cases.close(case_uuid, reason="Công dân rút đơn")
     desk.followup.record_result(saved.uuid, "Đã xử lý")
     desk.followup.record_citizen_told(saved.uuid, "phone")
     assert desk.cases.get(case_uuid)["status"] == "closed"

@@ -113,7 +113,7 @@ def test_voided_case_cannot_be_changed(desk):
         lambda: desk.cases.set_direction(case_uuid, DirectionDraft("accepted")),
         lambda: desk.cases.conclude(case_uuid, "Kết quả"),
         lambda: desk.cases.mark_informed(case_uuid),
-        lambda: desk.cases.close(case_uuid),
+        lambda: desk.cases.close(case_uuid, reason="Công dân rút đơn"),
         lambda: desk.intake.register_visit(visit(case_uuids=[case_uuid], cases=[])),
         lambda: desk.intake.register_letter(letter(case_uuid=case_uuid)),
         lambda: desk.followup.create_assignment(assignment(case_uuid, working_days=3)),

@@ -33,6 +33,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.subject": {"vi": "Chủ đề đối thoại", "en": "Dialogue subject"},
     "field.conclusion_kind": {"vi": "Loại kết luận", "en": "Conclusion kind"},
     "field.conclusion": {"vi": "Nội dung kết luận", "en": "Conclusion"},
+    "field.closed_reason": {"vi": "Lý do kết thúc", "en": "Reason for closing"},
     "field.case": {"vi": "Vụ việc", "en": "Case"},
     "field.assignment": {"vi": "Nhiệm vụ", "en": "Assignment"},
     "field.assignee": {"vi": "Người / cơ quan được giao", "en": "Assignee"},

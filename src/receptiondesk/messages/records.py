@@ -40,6 +40,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "en": "cannot be before the day the case was received."},
     "case.bad_transition": {"vi": "không thể chuyển vụ việc từ trạng thái “{current}” sang “{target}”.",
                             "en": "a case cannot go from “{current}” to “{target}”."},
+    "case.close_needs_reason": {"vi": "công dân chưa được thông báo kết quả; muốn kết thúc vụ việc phải ghi lý do "
+                                      "(ít nhất {min} ký tự).",
+                                "en": "the citizen has not been told the result; closing the case needs a reason "
+                                      "(at least {min} characters)."},
     "case.visit_not_of_case": {"vi": "lượt tiếp này không thuộc vụ việc đã chọn.",
                                "en": "this visit does not belong to the chosen case."},
     "case.attachment_pages": {"vi": "số trang phải từ 1 đến {max}.", "en": "pages must be 1 to {max}."},

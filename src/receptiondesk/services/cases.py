@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -35,6 +36,9 @@ from receptiondesk.storage.records import Stamp
 MAX_ATTACHMENT_PAGES = 10_000
 
 #: Allowed forward moves of a case's status (voiding is separate and always allowed).
+#: Closing a case before the citizen is told needs a reason at least this long.
+MIN_CLOSE_REASON_LENGTH = 5
+
 NEXT_STATUS = {
     CaseStatus.RECEIVED: {CaseStatus.IN_PROGRESS, CaseStatus.CONCLUDED, CaseStatus.INFORMED, CaseStatus.CLOSED},
     CaseStatus.IN_PROGRESS: {CaseStatus.CONCLUDED, CaseStatus.INFORMED, CaseStatus.CLOSED},
@@ -258,7 +262,7 @@ class CaseService:
         return self.get(case_uuid)
 
     def _advance(self, case_uuid: str, target: CaseStatus, on: date | str | None, extra: dict[str, Any],
-                 action: str) -> dict[str, Any]:
+                 action: str, guard: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
         self.context.require(Permission.RECORD)
         problems: list[Problem] = []
         on_date = parse_past_date(on or self.context.today(), "status_date", problems, self.context.today())
@@ -270,6 +274,8 @@ class CaseService:
                 raise UserError("case.date_before_received", "status_date")
             if target not in NEXT_STATUS[current]:
                 raise UserError("case.bad_transition", "status", current=current.value, target=target.value)
+            if guard is not None:
+                guard(row)
             update = {"status": target.value, "step_started_on": on_date.isoformat(), **extra}
             column = {CaseStatus.CONCLUDED: "concluded_on", CaseStatus.INFORMED: "informed_on",
                       CaseStatus.CLOSED: "closed_on"}.get(target)
@@ -291,8 +297,16 @@ class CaseService:
         """The citizen has been told the result."""
         return self._advance(case_uuid, CaseStatus.INFORMED, on, {}, "case.inform")
 
-    def close(self, case_uuid: str, on: date | str | None = None) -> dict[str, Any]:
-        return self._advance(case_uuid, CaseStatus.CLOSED, on, {}, "case.close")
+    def close(self, case_uuid: str, on: date | str | None = None, reason: str = "") -> dict[str, Any]:
+        """End the case. Before the citizen has been told the result, only with a written reason."""
+        text = clean_line(reason)
+
+        def told_or_reason(row: dict[str, Any]) -> None:
+            if not row["informed_on"] and len(text) < MIN_CLOSE_REASON_LENGTH:
+                raise UserError("case.close_needs_reason", "closed_reason", min=MIN_CLOSE_REASON_LENGTH)
+
+        return self._advance(case_uuid, CaseStatus.CLOSED, on, {"closed_reason": text}, "case.close",
+                             told_or_reason)
 
     # -- documents handed in -------------------------------------------------------------
     def add_attachment(self, case_uuid: str, title: str, pages: int = 1, original: bool = False,

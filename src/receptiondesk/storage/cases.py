@@ -10,7 +10,7 @@ CASE_COLUMNS = """cases.id, cases.uuid, cases.unit_code, cases.received_on, case
     cases.in_competence, cases.direction, cases.direction_body, cases.direction_doc, cases.refusal_ground,
     cases.flag_bypass, cases.flag_long_running, cases.flag_complex, cases.needs_verification, cases.status,
     cases.step_started_on, cases.due_date, cases.concluded_on, cases.conclusion, cases.informed_on,
-    cases.closed_on, cases.voided, cases.void_reason, cases.version, cases.citizen_id,
+    cases.closed_on, cases.closed_reason, cases.voided, cases.void_reason, cases.version, cases.citizen_id,
     (SELECT full_name FROM citizens WHERE citizens.id = cases.citizen_id) AS citizen_name,
     (SELECT count(*) FROM visit_cases WHERE visit_cases.case_id = cases.id) AS visit_count"""
 
