@@ -310,15 +310,13 @@ def window_figures(desk: Desk) -> list[Figure]:
         steps[key].clear()
     summaries_in_window.clear()
     filled.clear()
-    samples: list[list[int]] = [[], [], []]
-    for _ in range(WINDOW_RUNS):
-        for call, bucket in zip(calls, samples):
-            if call is open_window:
-                desk.logout()
-            bucket.append(timed(call)[0])
+    login_ns, summary_ns = [], []
+    for _ in range(WINDOW_RUNS):  # in turn; open_window keeps its own steps (the clean-up after the paint is not timed)
+        desk.logout()
+        open_window()
+        login_ns.append(timed(login_alone)[0])
+        summary_ns.append(timed(summary_alone)[0])
     summary = results["summary"]
-    window_ns, login_ns, summary_ns = samples
-    # the figure is the time to the first paint, not the clean-up after it
     window_ns = [a + b + c for a, b, c in zip(steps["login"], steps["constructed"], steps["painted"])]
     counts = sorted({n for n, _ in summaries_in_window})
     in_window_ms = statistics.median(ns for _, ns in summaries_in_window) / 1e6

@@ -96,3 +96,19 @@ def test_protected_flag_is_returned(desk):
 def test_nothing_asked_finds_nothing(desk, duc):
     assert desk.intake.find_returning() == []
     assert desk.intake.find_returning(id_number="  ", name="  ", phone="") == []
+
+
+def test_a_very_common_name_gives_the_newest_namesakes_by_last_visit(desk, monkeypatch):
+    from receptiondesk.services import intake
+
+    monkeypatch.setattr(intake, "LOOKUP_CANDIDATES", 6)  # a province file has thousands; six show the rule
+    came = [desk.intake.register_visit(visit(when=f"2026-02-{day:02d}", who=no_paper("Trần Văn An",
+                                                                                    address=f"Thôn {day}")))
+            for day in range(1, 11)]
+    desk.intake.register_visit(visit(when="2026-03-09", who=no_paper("Trần Văn An", address="Thôn 3"),
+                                     citizen_uuid=came[2].citizen_uuid))  # an old record, back yesterday
+    found = desk.intake.find_returning(name="tran van an", phone="0912345678")
+    assert len(found) == 6  # the six newest records by name, not all ten
+    assert _uuids(found) == [c.citizen_uuid for c in reversed(came[4:])]
+    found_by_address = desk.intake.find_returning(name="tran van an", address="Thôn 3")
+    assert _uuids(found_by_address)[0] == came[2].citizen_uuid  # the address narrows it to the old record

@@ -33,6 +33,7 @@ from receptiondesk.storage.records import Stamp
 LOGBOOK = "logbook"
 LETTER_REGISTER = "letters"
 LOOKUP_LIMIT = 20
+LOOKUP_CANDIDATES = 200
 
 
 @dataclass(frozen=True)
@@ -315,44 +316,43 @@ class IntakeService:
         session = self.context.require(Permission.READ)
         cipher = session.identities if session.user.can_see_protected else None
         db = self.context.database
-        clauses, params = [], []
+        clauses: list[tuple[str, list[Any]]] = []
         if id_number and clean_line(id_number):
             normalised_id = normalise_id_number(id_number).upper()
-            clauses.append("c.id_number = ?")
-            params.append(normalised_id)
+            clauses.append(("c.id_number = ?", [normalised_id]))
             if cipher:
-                clauses.append("c.blind_id = ?")
-                params.append(cipher.blind("id", normalised_id))
+                clauses.append(("c.blind_id = ?", [cipher.blind("id", normalised_id)]))
         if phone:
             normalised, _ = check_phone(phone)
             if normalised:
-                clauses.append("c.phone = ?")
-                params.append(normalised)
+                clauses.append(("c.phone = ?", [normalised]))
                 if cipher:
-                    clauses.append("c.blind_phone = ?")
-                    params.append(cipher.blind("phone", normalised))
+                    clauses.append(("c.blind_phone = ?", [cipher.blind("phone", normalised)]))
         if name and fold(name):
             folded_address = fold(address or "")
             if folded_address:
-                clauses.append("(c.name_folded = ? AND c.address_folded LIKE ?)")
-                params.extend([fold(name), f"%{folded_address}%"])
+                clauses.append(("c.name_folded = ? AND c.address_folded LIKE ?", [fold(name), f"%{folded_address}%"]))
             else:
-                clauses.append("c.name_folded = ?")
-                params.append(fold(name))
+                clauses.append(("c.name_folded = ?", [fold(name)]))
             if cipher:
-                clauses.append("c.blind_name = ?")
-                params.append(cipher.blind("name", name))
+                clauses.append(("c.blind_name = ?", [cipher.blind("name", name)]))
         if not clauses:
             return []
+        # A common name can be shared by thousands in a province file: each way of matching gives its newest
+        # LOOKUP_CANDIDATES records straight from its index (rowid order), and only those are ordered by
+        # their last visit.
+        candidates = " UNION ".join(
+            f"SELECT id FROM (SELECT c.id FROM citizens c WHERE {sql} ORDER BY c.id DESC LIMIT {LOOKUP_CANDIDATES})"
+            for sql, _ in clauses)
         rows = db.query(
             f"""SELECT c.uuid, c.full_name, c.id_type, c.id_number, c.birth_year, c.gender, c.phone, c.address,
                        c.kind, c.protected,
                        (SELECT max(v.visit_date) FROM visits v WHERE v.citizen_id = c.id AND v.voided = 0)
                            AS last_visit,
                        (SELECT count(*) FROM visits v WHERE v.citizen_id = c.id AND v.voided = 0) AS visit_count
-                FROM citizens c WHERE c.voided = 0 AND ({' OR '.join(clauses)})
+                FROM citizens c WHERE c.id IN ({candidates}) AND c.voided = 0
                 ORDER BY last_visit DESC LIMIT ?""",
-            [*params, LOOKUP_LIMIT])
+            [*(value for _, values in clauses for value in values), LOOKUP_LIMIT])
         return [dict(r) for r in rows]
 
     def open_cases_of(self, citizen_uuid: str) -> list[dict[str, Any]]:

@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_visit)
         if self.logbook is not None:
             QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_in_logbook)
-        self._build_status_bar()
         self._idle = QTimer(self, singleShot=True)
         self._idle.timeout.connect(self.lock)
         minutes = desk.context.settings.auto_lock_minutes
@@ -86,7 +85,10 @@ class MainWindow(QMainWindow):
         self._file_lost = False
         self.resize(1280, 720)
         self._restore_layout()
-        self.show_screen(0)
+        self._build_status_bar()
+        self.show_screen(0)  # the home screen fills the status bar from its own figures
+        if self.stack.currentWidget() is not self.home:
+            self.update_status()
 
     def _add(self, screen):
         self.screens.append(screen)
@@ -102,9 +104,9 @@ class MainWindow(QMainWindow):
         for label in (self.unit_label, self.user_label, self.file_label):
             bar.addWidget(label)
         bar.addPermanentWidget(self.overdue_label)
-        self.update_status()
 
     def update_status(self) -> None:
+        """Unit, user, file and the overdue count (from the home screen's figures when it has them)."""
         context = self.desk.context
         commune = context.settings.commune
         self.unit_label.setText(commune.commune_name if commune else "")
@@ -112,7 +114,8 @@ class MainWindow(QMainWindow):
         if session is not None:
             role = enum_label("role", session.user.role, self._lang)
             self.user_label.setText(f"{session.user.full_name} ({role})")
-            overdue = self.desk.dashboard.summary().overdue_total
+            summary = self.home.summary if self.home is not None and self.home.summary else None
+            overdue = (summary or self.desk.dashboard.summary()).overdue_total
             self.overdue_label.setText(self.tr("Overdue: %n", "", overdue))
             self.overdue_label.setStyleSheet("color: #b00020; font-weight: bold;" if overdue else "")
         self.file_label.setText(str(context.database.path))
@@ -129,6 +132,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         screen.refresh()
         screen.setFocus()
+        if screen is self.home:
+            self.update_status()
 
     def new_visit(self) -> None:
         self.show_screen(self.screens.index(self.intake))

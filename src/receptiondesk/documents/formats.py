@@ -1,0 +1,439 @@
+"""Document formats (state: Decree 30/2020; Party: Guide 36-HD/VPTW) loaded from resources/formats/*.json.
+
+Each file is checked against the dataclasses below: unknown keys (typos), missing keys, wrong
+types, values out of range and margins outside the format's own limits give a UserError that
+names the file and the key. Keys starting with "_" are notes and are ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import string
+import threading
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from receptiondesk import paths
+from receptiondesk.errors import UserError
+
+FORMAT_NAMES = ("state", "party")
+
+
+def _spec(default: Any = dataclasses.MISSING, *, lo: float | None = None, hi: float | None = None) -> Any:
+    """A dataclass field with an allowed numeric range (checked when a file is loaded)."""
+    return field(default=default, metadata={"lo": lo, "hi": hi})
+
+
+# --- The shape of a format file --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Text:
+    """The look of one text element."""
+
+    size: float = _spec(lo=6, hi=30)
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: float = _spec(lo=5, hi=60)
+    bottom: float = _spec(lo=5, hi=60)
+    left: float = _spec(lo=5, hi=60)
+    right: float = _spec(lo=5, hi=60)
+
+
+@dataclass(frozen=True)
+class MarginLimits:
+    """The legal range of each margin, in mm: (smallest, largest)."""
+
+    top: tuple[float, float]
+    bottom: tuple[float, float]
+    left: tuple[float, float]
+    right: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Page:
+    margins_mm: Margins
+    margin_limits_mm: MarginLimits
+    landscape_margins_mm: Margins
+
+
+@dataclass(frozen=True)
+class IssuerMark:
+    """What stands under the issuer's name: a short rule (state) or a star (Party)."""
+
+    kind: Literal["rule", "star", "none"]
+    text: str = "*"
+    size: float = _spec(13, lo=6, hi=30)
+    length_ratio: float = _spec(0.4, lo=0.1, hi=1.0)
+    thickness_pt: float = _spec(0.6, lo=0.1, hi=3)
+    gap_pt: float = _spec(2, lo=0, hi=30)
+
+
+@dataclass(frozen=True)
+class MottoLine(Text):
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class MottoRule:
+    under_line: int = _spec(lo=0, hi=5)  # 0: no rule
+    length_ratio: float = _spec(1.0, lo=0.1, hi=1.0)
+    thickness_pt: float = _spec(0.6, lo=0.1, hi=3)
+    gap_pt: float = _spec(2, lo=0, hi=30)
+
+
+@dataclass(frozen=True)
+class NumberLine(Text):
+    template: str = ""
+    min_digits: int = _spec(2, lo=1, hi=6)
+    gap_pt: float = _spec(6, lo=0, hi=40)
+
+
+@dataclass(frozen=True)
+class DateLine(Text):
+    template: str = ""
+    pad_day_below: int = _spec(10, lo=0, hi=32)
+    pad_month_below: int = _spec(3, lo=0, hi=13)
+    align_with: Literal["number", "mark"] = "number"
+
+
+@dataclass(frozen=True)
+class LetterSubject(Text):
+    prefix: str = "V/v "
+    gap_pt: float = _spec(3, lo=0, hi=40)
+
+
+@dataclass(frozen=True)
+class Header:
+    left_column_mm: float = _spec(lo=30, hi=120)
+    line_spacing: float = _spec(lo=1.0, hi=2.0)
+    gap_after_mm: float = _spec(lo=0, hi=40)
+    form_code: Text = _spec()
+    parent: Text = _spec()
+    issuer: Text = _spec()
+    issuer_mark: IssuerMark = _spec()
+    motto: tuple[MottoLine, ...] = _spec()
+    motto_rule: MottoRule = _spec()
+    number: NumberLine = _spec()
+    date: DateLine = _spec()
+    letter_subject: LetterSubject = _spec()
+
+
+@dataclass(frozen=True)
+class SpacedText(Text):
+    space_before_pt: float = _spec(0, lo=0, hi=72)
+
+
+@dataclass(frozen=True)
+class TitleRule:
+    length_mm: float = _spec(lo=5, hi=120)
+    thickness_pt: float = _spec(0.6, lo=0.1, hi=3)
+    space_before_pt: float = _spec(3, lo=0, hi=72)
+    space_after_pt: float = _spec(12, lo=0, hi=72)
+
+
+@dataclass(frozen=True)
+class Title:
+    kind: SpacedText
+    subject: Text
+    rule: TitleRule
+
+
+@dataclass(frozen=True)
+class Addressee(Text):
+    prefix: str = "Kính gửi: "
+    space_after_pt: float = _spec(6, lo=0, hi=72)
+
+
+@dataclass(frozen=True)
+class Body:
+    size: float = _spec(lo=10, hi=16)
+    leading_pt: float = _spec(lo=10, hi=36)
+    first_line_indent_mm: float = _spec(lo=0, hi=30)
+    space_after_pt: float = _spec(lo=0, hi=36)
+    align: Literal["justify", "left"] = "justify"
+
+
+@dataclass(frozen=True)
+class SignPrefixes:
+    tm: str
+    kt: str
+    tl: str
+    tuq: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    size: float = _spec(lo=10, hi=16)
+    authority_bold: bool = True
+    title_bold: bool = True
+    name_bold: bool = True
+    space_before_pt: float = _spec(12, lo=0, hi=72)
+    signing_space_mm: float = _spec(24, lo=10, hi=60)
+    column_ratio: float = _spec(0.5, lo=0.3, hi=0.7)
+    hint: Text = _spec()
+    prefixes: SignPrefixes = _spec()
+
+
+@dataclass(frozen=True)
+class Heading(Text):
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Recipients:
+    heading: Heading
+    item: Text
+    archive_label: str
+
+
+@dataclass(frozen=True)
+class PageNumber:
+    size: float = _spec(lo=8, hi=16)
+    first_page: int = _spec(2, lo=1, hi=3)
+
+
+@dataclass(frozen=True)
+class Table:
+    size: float = _spec(lo=7, hi=14)
+    header_size: float = _spec(lo=7, hi=14)
+    leading_pt: float = _spec(lo=8, hi=20)
+    padding_pt: float = _spec(lo=0, hi=10)
+    rule_pt: float = _spec(lo=0.1, hi=2)
+
+
+@dataclass(frozen=True)
+class Logbook:
+    column_weights: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Qr:
+    size_mm: float = _spec(lo=8, hi=30)
+
+
+@dataclass(frozen=True)
+class DocumentFormat:
+    """One document format: page, header, title, body, signature, recipients, page numbers, tables."""
+
+    format: Literal["state", "party"]
+    page: Page
+    header: Header
+    title: Title
+    addressee: Addressee
+    body: Body
+    signature: Signature
+    recipients: Recipients
+    page_number: PageNumber
+    table: Table
+    logbook: Logbook
+    qr: Qr
+    source: str = ""  # the file it was read from (set by the loader, not read from the file)
+
+    @property
+    def is_party(self) -> bool:
+        return self.format == "party"
+
+
+# --- The reception forms' fixed texts ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class FormText:
+    code: str
+
+
+@dataclass(frozen=True)
+class RefusalText(FormText):
+    legal_basis: str = ""
+
+
+@dataclass(frozen=True)
+class NoticeText(FormText):
+    basis_state: str = ""
+    basis_party: str = ""
+
+
+@dataclass(frozen=True)
+class FormTexts:
+    """resources/formats/forms.json: form codes ("Mẫu số 01/TCD"), legal bases, the masking label."""
+
+    show_form_codes: bool
+    protected_identity: str
+    refusal_notice: RefusalText
+    receipt: FormText
+    logbook: FormText
+    oral_statement: FormText
+    conclusion_notice: NoticeText
+    source: str = ""
+
+
+LOGBOOK_COLUMNS = 13
+_NUMBER_FIELDS = {"number", "type", "issuer"}
+_DATE_FIELDS = {"place", "day", "month", "year"}
+
+
+# --- Loading ----------------------------------------------------------------------------------
+
+_cache: dict[tuple[str, type], tuple[tuple[int, int], Any]] = {}
+_cache_lock = threading.Lock()
+
+
+def load_format(name: str) -> DocumentFormat:
+    """The named format ("state" or "party") from resources/formats/; re-read when the file changes."""
+    if name not in FORMAT_NAMES:
+        raise UserError("document.format_unknown", name=name, allowed=list(FORMAT_NAMES))
+    return _cached(paths.resource("formats", f"{name}.json"), DocumentFormat)
+
+
+def load_forms() -> FormTexts:
+    """The reception forms' fixed texts from resources/formats/forms.json; re-read when the file changes."""
+    return _cached(paths.resource("formats", "forms.json"), FormTexts)
+
+
+def read_format(path: Path | str) -> DocumentFormat:
+    """Read and check one format file (no cache)."""
+    return _read(Path(path), DocumentFormat)
+
+
+def read_forms(path: Path | str) -> FormTexts:
+    """Read and check one forms file (no cache)."""
+    return _read(Path(path), FormTexts)
+
+
+def _cached(path: Path, kind: type) -> Any:
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise UserError("document.format_missing", file=str(path)) from exc
+    stamp = (st.st_mtime_ns, st.st_size)
+    key = (str(path), kind)
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    value = _read(path, kind)
+    with _cache_lock:
+        _cache[key] = (stamp, value)
+    return value
+
+
+def _read(path: Path, kind: type) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError("document.format_missing", file=str(path)) from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise UserError("document.format_bad_encoding", file=path.name) from exc
+    except json.JSONDecodeError as exc:
+        raise UserError("document.format_bad_json", file=path.name, line=exc.lineno, column=exc.colno,
+                        reason=exc.msg) from exc
+    value = _build(kind, data, path.name, "")
+    value = dataclasses.replace(value, source=str(path))
+    if isinstance(value, DocumentFormat):
+        _check_format(value, path.name)
+    return value
+
+
+def _build(kind: Any, data: Any, file: str, key: str) -> Any:
+    """Turn parsed JSON into `kind` (a dataclass, tuple, Literal, float, int, bool or str), or raise."""
+    origin = typing.get_origin(kind)
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict):
+            raise UserError("document.format_not_section", file=file, key=key or "/")
+        hints = typing.get_type_hints(kind)
+        fields = {f.name: f for f in dataclasses.fields(kind) if f.name != "source"}
+        unknown = [k for k in data if k not in fields and not k.startswith("_")]
+        if unknown:
+            raise UserError("document.format_unknown_key", file=file, key=_join(key, unknown[0]),
+                            allowed=sorted(fields))
+        values = {}
+        for name, f in fields.items():
+            sub = _join(key, name)
+            if name not in data:
+                if f.default is dataclasses.MISSING:
+                    raise UserError("document.format_missing_key", file=file, key=sub)
+                continue
+            values[name] = _build(hints[name], data[name], file, sub)
+            lo, hi = f.metadata.get("lo"), f.metadata.get("hi")
+            if lo is not None and not (lo <= values[name] <= hi):
+                raise UserError("document.format_out_of_range", file=file, key=sub, value=values[name], min=lo, max=hi)
+        return kind(**values)
+    if origin is tuple:
+        args = typing.get_args(kind)
+        if not isinstance(data, list):
+            raise UserError("document.format_not_list", file=file, key=key)
+        if len(args) == 2 and args[1] is Ellipsis:
+            if not data:
+                raise UserError("document.format_not_list", file=file, key=key)
+            return tuple(_build(args[0], item, file, f"{key}[{i + 1}]") for i, item in enumerate(data))
+        if len(data) != len(args):
+            raise UserError("document.format_list_length", file=file, key=key, count=len(args))
+        return tuple(_build(a, item, file, f"{key}[{i + 1}]") for i, (a, item) in enumerate(zip(args, data)))
+    if origin is Literal:
+        allowed = typing.get_args(kind)
+        if data not in allowed:
+            raise UserError("document.format_not_choice", file=file, key=key, value=data, allowed=list(allowed))
+        return data
+    if kind is bool:
+        if not isinstance(data, bool):
+            raise UserError("document.format_not_bool", file=file, key=key)
+        return data
+    if kind in (float, int):
+        if isinstance(data, bool) or not isinstance(data, (int, float)) or (kind is int and not isinstance(data, int)):
+            raise UserError("document.format_not_number", file=file, key=key)
+        return kind(data)
+    if kind is str:
+        if not isinstance(data, str):
+            raise UserError("document.format_not_text", file=file, key=key)
+        return data
+    if isinstance(kind, types.UnionType):  # pragma: no cover - no unions in the schema today
+        raise TypeError(kind)
+    raise TypeError(f"unsupported type in the format schema: {kind!r}")
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def _template_fields(template: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError:
+        return {"?"}
+
+
+def _check_format(fmt: DocumentFormat, file: str) -> None:
+    """Rules across keys: margins inside their limits, templates with the right fields, column count."""
+    limits = fmt.page.margin_limits_mm
+    for which in ("margins_mm", "landscape_margins_mm"):
+        margins = getattr(fmt.page, which)
+        for side in ("top", "bottom", "left", "right"):
+            lo, hi = getattr(limits, side)
+            value = getattr(margins, side)
+            if lo > hi:
+                raise UserError("document.format_bad_limits", file=file, key=f"page.margin_limits_mm.{side}")
+            if not lo <= value <= hi:
+                raise UserError("document.format_margin_outside", file=file, key=f"page.{which}.{side}",
+                                value=value, min=lo, max=hi)
+    for key, template, wanted in (("header.number.template", fmt.header.number.template, _NUMBER_FIELDS),
+                                  ("header.date.template", fmt.header.date.template, _DATE_FIELDS)):
+        if _template_fields(template) != wanted:
+            raise UserError("document.format_bad_template", file=file, key=key,
+                            fields=["{" + f + "}" for f in sorted(wanted)])
+    if fmt.header.motto_rule.under_line > len(fmt.header.motto):
+        raise UserError("document.format_out_of_range", file=file, key="header.motto_rule.under_line",
+                        value=fmt.header.motto_rule.under_line, min=0, max=len(fmt.header.motto))
+    if any(not line.text.strip() for line in fmt.header.motto):
+        raise UserError("document.format_missing_key", file=file, key="header.motto[].text")
+    weights = fmt.logbook.column_weights
+    if len(weights) != LOGBOOK_COLUMNS or any(w <= 0 for w in weights):
+        raise UserError("document.format_list_length", file=file, key="logbook.column_weights", count=LOGBOOK_COLUMNS)
