@@ -7,7 +7,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from receptiondesk.messages import accounts, calendar, demo, enums, fields, identity, interchange, records, storage
+from receptiondesk.messages import (
+    accounts,
+    attachments,
+    calendar,
+    demo,
+    enums,
+    fields,
+    followup,
+    identity,
+    interchange,
+    records,
+    sessions,
+    storage,
+)
 
 if TYPE_CHECKING:
     from receptiondesk.errors import Problem
@@ -15,7 +28,8 @@ if TYPE_CHECKING:
 LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
-for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo):
+for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
+              sessions, followup):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")
