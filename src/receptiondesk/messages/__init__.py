@@ -12,11 +12,13 @@ from receptiondesk.messages import (
     attachments,
     calendar,
     demo,
+    documents,
     enums,
     fields,
     followup,
     identity,
     interchange,
+    issuing,
     records,
     sessions,
     storage,
@@ -29,7 +31,7 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup):
+              sessions, followup, documents, issuing):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

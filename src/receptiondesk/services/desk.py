@@ -15,6 +15,7 @@ from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
 from receptiondesk.services.followup import FollowupService
 from receptiondesk.services.intake import IntakeService
+from receptiondesk.services.issuing import DocumentRegister
 from receptiondesk.services.logbook import LogbookService
 from receptiondesk.services.privacy import PrivacyService
 from receptiondesk.services.sessions import SessionService
@@ -38,6 +39,7 @@ class Desk:
         self.followup = FollowupService(self.context)
         self.logbook = LogbookService(self.context)
         self.dashboard = DashboardService(self.context)
+        self.documents = DocumentRegister(self.context)
         self.voiding = VoidService(self.context)
         self.privacy = PrivacyService(self.context)
 

@@ -29,7 +29,7 @@ RECORD_COLUMNS = """
 
 RECORD_TABLES = (
     "signers", "villages", "citizens", "cases", "visits", "letters",
-    "sessions", "assignments", "attachments",
+    "sessions", "assignments", "attachments", "documents",
 )
 
 
@@ -346,4 +346,30 @@ CREATE TABLE attachment_files (
     sealed INTEGER NOT NULL DEFAULT 0,
     content BLOB NOT NULL
 )
+""")
+
+
+@MIGRATIONS(name="0004_issued_documents")
+def issued_documents(db: Database) -> None:
+    """The register of issued documents: a number never used twice per issuer, type and year; the PDF as
+    issued (sealed when it names a protected person) with its SHA-256, which also goes into the audit chain."""
+    _run(db, f"""
+CREATE TABLE documents (
+    {RECORD_COLUMNS},
+    doc_type TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    number_text TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    subject_entity TEXT NOT NULL,
+    subject_uuid TEXT NOT NULL,
+    title TEXT NOT NULL,
+    protected INTEGER NOT NULL DEFAULT 0,
+    sha256 TEXT NOT NULL,
+    content BLOB NOT NULL,
+    UNIQUE (issuer, doc_type, year, number)
+);
+CREATE INDEX documents_subject ON documents (subject_entity, subject_uuid);
+CREATE INDEX documents_issued ON documents (issued_on, id)
 """)
