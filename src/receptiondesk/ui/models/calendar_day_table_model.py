@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+
+from receptiondesk.ui.models.list_table_model import ListTableModel
 
 from receptiondesk.domain.calendar import HOLIDAY, WORKING, CalendarDay
 from receptiondesk.domain.values import format_date_vn
@@ -14,14 +16,13 @@ from receptiondesk.domain.values import format_date_vn
 WORKING_COLOUR = QColor("#1b5e20")
 
 
-class CalendarDayTableModel(QAbstractTableModel):
+class CalendarDayTableModel(ListTableModel):
     """One row per `CalendarDay`, in date order: date, weekday, kind and name."""
 
     COLUMNS = ("day", "weekday", "kind", "name")
 
     def __init__(self, lang: str = "vi", parent=None) -> None:
         super().__init__(parent)
-        self._days: list[CalendarDay] = []
         self._locale = QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English)
         self._headers = (self.tr("Date"), self.tr("Weekday"), self.tr("Kind"), self.tr("Name"))
         self._kinds = {HOLIDAY: self.tr("Holiday"), WORKING: self.tr("Make-up working day")}
@@ -31,35 +32,20 @@ class CalendarDayTableModel(QAbstractTableModel):
         return dict(self._kinds)
 
     def set_days(self, days: list[CalendarDay]) -> None:
-        self.beginResetModel()
-        self._days = list(days)
-        self.endResetModel()
+        self.set_items(days)
 
     def day_at(self, row: int) -> CalendarDay | None:
-        return self._days[row] if 0 <= row < len(self._days) else None
+        return self.item(row)
 
     def row_of(self, day: date) -> int:
         """The row showing `day`, or -1."""
-        return next((i for i, d in enumerate(self._days) if d.day == day), -1)
+        return self.find_row(lambda d: d.day == day)
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._days)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        entry = self._days[index.row()]
+        entry = self._items[index.row()]
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "day":

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from receptiondesk.ui.models.list_table_model import ListTableModel
 
 
-class SignerTableModel(QAbstractTableModel):
+class SignerTableModel(ListTableModel):
     """One row per signer from `SetupService.signers()`: full name, title and role."""
 
     COLUMNS = ("full_name", "title", "role")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
         self._headers = (self.tr("Full name"), self.tr("Title"), self.tr("Role"))
         self._roles = {
             "chairman": self.tr("Chairman of the People's Committee"),
@@ -33,31 +34,17 @@ class SignerTableModel(QAbstractTableModel):
         return self._roles.get(role, role)
 
     def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        self.beginResetModel()
-        self._rows = [dict(r) for r in rows]
-        self.endResetModel()
+        self.set_items(dict(r) for r in rows)
 
     def row_uuid(self, row: int) -> str | None:
-        return self._rows[row]["uuid"] if 0 <= row < len(self._rows) else None
+        item = self.item(row)
+        return item["uuid"] if item else None
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        record = self._rows[index.row()]
+        record = self._items[index.row()]
         column = self.COLUMNS[index.column()]
         if column == "role":
             return self.role_label(record["role"])

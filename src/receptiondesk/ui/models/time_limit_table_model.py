@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+
+from receptiondesk.ui.models.list_table_model import ListTableModel
 
 from receptiondesk.domain.calendar import UNIT_CALENDAR, UNIT_WORKING
 from receptiondesk.domain.rules import RulesTable, TimeLimit
@@ -14,7 +16,7 @@ from receptiondesk.domain.values import format_date_vn
 from receptiondesk.errors import UserError
 
 
-class TimeLimitTableModel(QAbstractTableModel):
+class TimeLimitTableModel(ListTableModel):
     """One row per rule version (`RulesTable` order); the version in force on `today` is bold.
 
     The rule's note (often long) is the tooltip of every cell of its row.
@@ -24,7 +26,6 @@ class TimeLimitTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._limits: list[TimeLimit] = []
         self._in_force: set[tuple[str, date]] = set()
         self._headers = (self.tr("Time limit"), self.tr("Limit"), self.tr("Longer limits"),
                          self.tr("In force from"), self.tr("Legal source"))
@@ -41,7 +42,7 @@ class TimeLimitTableModel(QAbstractTableModel):
 
     def set_rules(self, rules: RulesTable, today: date) -> None:
         self.beginResetModel()
-        self._limits = list(rules)
+        self._items = list(rules)
         self._in_force = set()
         for code in rules.codes():
             try:
@@ -53,12 +54,12 @@ class TimeLimitTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._limits = []
+        self._items = []
         self._in_force = set()
         self.endResetModel()
 
     def limit_at(self, row: int) -> TimeLimit | None:
-        return self._limits[row] if 0 <= row < len(self._limits) else None
+        return self.item(row)
 
     def rule_name(self, code: str) -> str:
         return self._names.get(code, code)
@@ -83,23 +84,10 @@ class TimeLimitTableModel(QAbstractTableModel):
         return "\n".join(parts)
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._limits)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        limit = self._limits[index.row()]
+        limit = self._items[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.FontRole and (limit.code, limit.effective_from) in self._in_force:
             font = QFont()

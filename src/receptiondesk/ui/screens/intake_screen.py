@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
