@@ -1,7 +1,5 @@
-"""The documents' typeface: Liberation Serif (Times New Roman metrics, SIL OFL), registered once per process.
-
-Registered as ReportLab TrueType fonts, so every PDF embeds a subset of the glyphs it uses.
-"""
+"""The documents' typeface, Liberation Serif (Times New Roman metrics, SIL OFL), registered once per process;
+TrueType fonts, so every PDF embeds a subset of the glyphs it uses."""
 
 from __future__ import annotations
 

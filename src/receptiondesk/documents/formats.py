@@ -1,9 +1,5 @@
-"""Document formats (state: Decree 30/2020; Party: Guide 36-HD/VPTW) loaded from resources/formats/*.json.
-
-Each file is checked against the dataclasses below: unknown keys (typos), missing keys, wrong
-types, values out of range and margins outside the format's own limits give a UserError that
-names the file and the key. Keys starting with "_" are notes and are ignored.
-"""
+"""Document formats (state: Decree 30/2020; Party: Guide 36-HD/VPTW) loaded from resources/formats/*.json and
+checked: a typo, a missing key, a wrong type or a value out of range is a UserError naming the file and key."""
 
 from __future__ import annotations
 
@@ -172,6 +168,8 @@ class SignPrefixes:
 
 @dataclass(frozen=True)
 class Signature:
+    hint: Text
+    prefixes: SignPrefixes
     size: float = _spec(lo=10, hi=16)
     authority_bold: bool = True
     title_bold: bool = True
@@ -179,8 +177,6 @@ class Signature:
     space_before_pt: float = _spec(12, lo=0, hi=72)
     signing_space_mm: float = _spec(24, lo=10, hi=60)
     column_ratio: float = _spec(0.5, lo=0.3, hi=0.7)
-    hint: Text = _spec()
-    prefixes: SignPrefixes = _spec()
 
 
 @dataclass(frozen=True)
@@ -192,7 +188,8 @@ class Heading(Text):
 class Recipients:
     heading: Heading
     item: Text
-    archive_label: str
+    archive_template: str  # the last line without its dash: "Lưu: {archive}." / "Lưu {archive}."
+    archive_default: str   # when the document names no archive: "VT" / "Văn phòng Đảng ủy"
 
 
 @dataclass(frozen=True)
@@ -425,7 +422,8 @@ def _check_format(fmt: DocumentFormat, file: str) -> None:
                 raise UserError("document.format_margin_outside", file=file, key=f"page.{which}.{side}",
                                 value=value, min=lo, max=hi)
     for key, template, wanted in (("header.number.template", fmt.header.number.template, _NUMBER_FIELDS),
-                                  ("header.date.template", fmt.header.date.template, _DATE_FIELDS)):
+                                  ("header.date.template", fmt.header.date.template, _DATE_FIELDS),
+                                  ("recipients.archive_template", fmt.recipients.archive_template, {"archive"})):
         if _template_fields(template) != wanted:
             raise UserError("document.format_bad_template", file=file, key=key,
                             fields=["{" + f + "}" for f in sorted(wanted)])
