@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QT_LIBS := libEGL.so.1 libGL.so.1 libX11.so.6 libdbus-1.so.3 libfontconfig.so.1 libfreetype.so.6 \
            libglib-2.0.so.0 libxkbcommon.so.0
-QT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0
+QT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 \
+               poppler-utils
 
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
@@ -69,16 +70,18 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-# The shared libraries Qt needs even offscreen; installed with apt-get when running as root.
+# The shared libraries Qt needs even offscreen, and pdftoppm (poppler-utils), with which the tests render
+# printed documents to images; installed with apt-get when running as root.
 system-deps:
 	@missing=""; for lib in $(QT_LIBS); do \
 	  /sbin/ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	command -v pdftoppm >/dev/null || missing="$$missing pdftoppm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing the libraries Qt needs:$$missing"; \
+	    echo "Installing what Qt and the document tests need:$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_PACKAGES) >/dev/null; \
 	  else \
-	    echo "Qt needs system libraries that are missing:$$missing"; \
+	    echo "Missing system libraries or tools:$$missing"; \
 	    echo "Run: sudo apt-get update && sudo apt-get install -y $(QT_PACKAGES)"; exit 1; \
 	  fi; \
 	fi
