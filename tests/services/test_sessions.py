@@ -1,17 +1,25 @@
-"""Leaders' reception sessions: scheduling rules, holding and cancelling, the cases heard and their conclusions."""
+"""Leaders' reception sessions: scheduling rules, holding and cancelling, the cases heard and their conclusions,
+the leaders' minimum reception days and the queue of cases waiting for a leader."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from receptiondesk.domain.accounts import MASKED_NAME
+from receptiondesk.domain.cases import DirectionDraft
+from receptiondesk.domain.sessions import HeardCase
 from receptiondesk.errors import UserError, ValidationError
 from receptiondesk.storage.listing import ListRequest
 from tests.services.helpers import (
     USERNAME,
     STAMP_AT,
     assert_clear_error,
+    assignment,
     audit,
     case,
+    citizen,
     counts,
     letter,
     row,
@@ -259,3 +267,144 @@ def test_unknown_session_is_not_found(desk):
     with pytest.raises(UserError) as caught:
         desk.sessions.mark_held("66666666-6666-6666-6666-666666666666")
     assert_clear_error(caught.value, "session", "record.not_found")
+
+
+# -- the leaders' minimum reception days ------------------------------------------------------------
+
+def _held(desk, when, **kw):
+    uuid = desk.sessions.schedule(session(when, **kw)).uuid
+    desk.sessions.mark_held(uuid)
+    return uuid
+
+
+def _secretary(**kw):
+    return {"sector": "party", "leader_role": "party_secretary", "leader_name": "Hoàng Văn Bí", **kw}
+
+
+def test_compliance_counts_own_sessions_per_week_and_month(desk):
+    _held(desk, "2026-03-03")                               # week 02-08/03: met
+    _held(desk, "2026-03-03", kind="ad_hoc")                # same day: one day only
+    _held(desk, "2026-03-05", kind="dialogue", subject="Giải phóng mặt bằng")  # listed, not counted
+    delegated = _held(desk, "2026-03-09", delegated=True, delegate_name="Phạm Văn Phó")  # not counted
+    desk.sessions.schedule(session("2026-03-17"))           # planned ahead
+    _held(desk, "2026-03-04", **_secretary())
+    _held(desk, "2026-03-06", **_secretary(delegated=True, delegate_name="Vũ Thị Phó"))
+
+    report = desk.sessions.compliance(date(2026, 3, 20))
+
+    assert report.month == date(2026, 3, 1) and report.today == date(2026, 3, 10)
+    chairman = report.for_sector("state")
+    assert (chairman.rule.code, chairman.required) == ("leader.chairman_days_per_week", 1)
+    assert "Luật Tiếp công dân" in chairman.source
+    assert [(p.start, p.end, p.counted, p.required, p.status.value) for p in chairman.periods] == [
+        (date(2026, 3, 2), date(2026, 3, 8), 1, 1, "met"),
+        (date(2026, 3, 9), date(2026, 3, 15), 0, 1, "open"),  # the delegated session of 09/03 does not count
+        (date(2026, 3, 16), date(2026, 3, 22), 0, 1, "open"),
+        (date(2026, 3, 23), date(2026, 3, 29), 0, 1, "open"),
+    ]
+    assert chairman.periods[2].planned_days == (date(2026, 3, 17),)
+    assert chairman.counted == 1 and chairman.status.value == "open"
+    assert [s.uuid for s in chairman.delegated] == [delegated]
+    assert [s.kind for s in chairman.dialogues] == ["dialogue"]
+    secretary = report.for_sector("party")
+    assert (secretary.rule.code, secretary.required, secretary.counted) == ("leader.secretary_days_per_month", 2, 1)
+    assert [(p.start, p.end, p.status.value) for p in secretary.periods] == \
+        [(date(2026, 3, 1), date(2026, 3, 31), "open")]
+    assert [s.delegate_name for s in secretary.delegated] == ["Vũ Thị Phó"]
+
+
+def test_compliance_of_a_past_month_misses_and_exempts(desk):
+    _held(desk, "2026-02-03")
+    _held(desk, "2026-02-11", kind="ad_hoc")
+    _held(desk, "2026-02-24", delegated=True, delegate_name="Phạm Văn Phó")
+    _held(desk, "2026-02-05", **_secretary())
+    _held(desk, "2026-02-25", **_secretary(delegated=True, delegate_name="Vũ Thị Phó"))
+    cancelled = desk.sessions.schedule(session("2026-03-26", **_secretary()))
+    desk.sessions.cancel(cancelled.uuid)
+
+    report = desk.sessions.compliance(date(2026, 2, 1))
+
+    chairman = report.for_sector("state")
+    # The week of Tết (16-20/02 are holidays) has no working day: exempt, not missed.
+    assert [(p.start, p.counted, p.status.value) for p in chairman.periods] == [
+        (date(2026, 2, 2), 1, "met"), (date(2026, 2, 9), 1, "met"), (date(2026, 2, 16), 0, "exempt"),
+        (date(2026, 2, 23), 0, "missed")]
+    assert chairman.status.value == "missed" and chairman.count(chairman.status) == 1
+    secretary = report.for_sector("party")
+    assert (secretary.counted, secretary.status.value) == (1, "missed")
+    assert len(secretary.delegated) == 1
+    assert desk.sessions.compliance(date(2026, 3, 1)).for_sector("party").delegated == ()
+
+
+def test_a_week_belongs_to_the_month_of_its_thursday(desk):
+    _held(desk, "2026-03-02")  # Monday: the week of Thursday 05/03 is March's first
+    april = desk.sessions.compliance(date(2026, 4, 1)).for_sector("state")
+    assert april.periods[0].start == date(2026, 3, 30)
+    february = desk.sessions.compliance(date(2026, 2, 1)).for_sector("state")
+    assert february.periods[-1].end == date(2026, 3, 1)  # 23/02-01/03 belongs to February
+
+
+# -- the queue of cases waiting for a leader --------------------------------------------------------
+
+def test_waiting_cases_complaints_first_then_oldest(desk):
+    def accepted_case(when, kind, summary, who=None):
+        return desk.intake.register_visit(visit(when=when, who=who, summary=summary,
+                                                cases=[case(kind, "land", summary)])).case_uuids[0]
+
+    petition = accepted_case("2026-03-02", "petition", "Kiến nghị làm đường")
+    complaint = accepted_case("2026-03-05", "complaint", "Khiếu nại thu hồi đất")
+    older_complaint = accepted_case("2026-03-03", "complaint", "Khiếu nại bồi thường")
+    denunciation = accepted_case("2026-03-04", "denunciation", "Tố cáo cán bộ",
+                                 who=citizen("Đỗ Văn Kín", id_number="001085099999"))
+    guided = desk.intake.register_visit(
+        visit(direction=DirectionDraft("guided", direction_body="Tòa án"))).case_uuids[0]
+    on_planned = accepted_case("2026-03-02", "complaint", "Khiếu nại đã lên lịch")
+    desk.sessions.add_case(desk.sessions.schedule(session("2026-03-17")).uuid, on_planned)
+    assigned = accepted_case("2026-03-02", "complaint", "Khiếu nại đã giao")
+    desk.followup.create_assignment(assignment(assigned, working_days=5))
+
+    queue = desk.sessions.waiting_cases()
+
+    assert [c["uuid"] for c in queue] == [older_complaint, denunciation, complaint, petition]
+    assert guided not in [c["uuid"] for c in queue]
+    assert desk.sessions.waiting_count() == 4
+    by_uuid = {c["uuid"]: c for c in queue}
+    assert by_uuid[denunciation]["citizen_name"] == MASKED_NAME
+    assert by_uuid[complaint]["citizen_name"] == "Nguyễn Văn Đức"
+    assert [c["uuid"] for c in desk.sessions.waiting_cases(limit=2)] == [older_complaint, denunciation]
+
+
+def test_a_pending_conclusion_puts_the_case_back_in_the_queue(desk):
+    held = desk.sessions.schedule(session()).uuid
+    pending, resolved = (desk.intake.register_visit(visit(summary=s, cases=[case(summary=s)])).case_uuids[0]
+                         for s in ("Khiếu nại A", "Khiếu nại B"))
+    desk.sessions.add_case(held, pending)
+    desk.sessions.add_case(held, resolved)
+    assert desk.sessions.waiting_cases() == []
+    desk.sessions.hold(held, [], [HeardCase(pending, "pending", "Chờ xác minh"),
+                                  HeardCase(resolved, "resolve_now", "Giải quyết ngay")])
+    queue = desk.sessions.waiting_cases()
+    assert [(c["uuid"], c["times_pending"]) for c in queue] == [(pending, 1)]
+
+
+def test_waiting_cases_limit_is_bounded(desk):
+    with pytest.raises(UserError) as caught:
+        desk.sessions.waiting_cases(limit=0)
+    assert caught.value.code == "list.page_size"
+
+
+def test_month_lists_the_months_sessions_oldest_first(desk):
+    late = desk.sessions.schedule(session("2026-03-31")).uuid
+    early = desk.sessions.schedule(session("2026-03-01")).uuid
+    desk.sessions.schedule(session("2026-04-01"))
+    desk.sessions.cancel(early)
+    assert [s["uuid"] for s in desk.sessions.month(date(2026, 3, 15))] == [early, late]
+
+
+def test_defaults_propose_the_last_head_and_place(desk):
+    assert desk.sessions.defaults("state") == {"leader_name": "", "leader_role": "chairman", "location": ""}
+    desk.sessions.schedule(session("2026-03-03", location="Hội trường UBND"))
+    desk.sessions.schedule(session("2026-03-04", leader_name="Phạm Văn Phó", delegated=True, delegate_name="X"))
+    assert desk.sessions.defaults("state") == {"leader_name": "Lê Văn Chủ", "leader_role": "chairman",
+                                               "location": "Hội trường UBND"}
+    assert desk.sessions.defaults("party")["leader_role"] == "party_secretary"
