@@ -15,6 +15,7 @@ from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
 from receptiondesk.services.followup import FollowupService
 from receptiondesk.services.intake import IntakeService
+from receptiondesk.services.documents import DocumentService
 from receptiondesk.services.issuing import DocumentRegister
 from receptiondesk.services.logbook import LogbookService
 from receptiondesk.services.privacy import PrivacyService
@@ -42,6 +43,7 @@ class Desk:
         self.documents = DocumentRegister(self.context)
         self.voiding = VoidService(self.context)
         self.privacy = PrivacyService(self.context)
+        self.paperwork = DocumentService(self.context, self.documents, self.sessions, self.logbook, self.privacy)
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:

@@ -65,7 +65,7 @@ class DocumentRegister:
         return (used or 0) + 1
 
     def issue(self, request: IssueRequest, number_text: Callable[[int], str],
-              render: Callable[[str, date], bytes]) -> IssuedDocument:
+              render: Callable[[int, date], bytes]) -> IssuedDocument:
         """Fix the number and date, render the PDF with them, and keep it as issued, all in one transaction."""
         session = self.context.require(Permission.PRINT)
         if request.names_protected_person and not session.user.can_see_protected:
@@ -93,7 +93,7 @@ class DocumentRegister:
                               (issuer, doc_type, year, number)).fetchone():
                 raise UserError("document.number_used", "document_number", number=number_text(number))
             text = number_text(number)
-            pdf = render(text, issued_on)
+            pdf = render(number, issued_on)
             digest = hashlib.sha256(pdf).hexdigest()
             document_uuid = records.new_uuid()
             content = keys.seal(self._key(), pdf, document_uuid.encode()) if request.names_protected_person else pdf
