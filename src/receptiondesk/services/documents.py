@@ -117,7 +117,8 @@ class DocumentService:
             signer=self.signer(notice.sector), session_date=notice.session_date, location=notice.location,
             presiding=presiding, cases=cases, sector=notice.sector, kind=notice.kind,
             delegated_by=leader if notice.delegated else None,
-            attendees=tuple(Person(name) for name in notice.attendees))
+            attendees=tuple(Person(name) for name in notice.attendees),
+            recipients=(*dict.fromkeys(a.assignee for c in cases for a in c.assignments), "Công dân có liên quan"))
         return DocumentDraft("conclusion_notice", "Thông báo kết luận", data, "TB", "sessions", session_uuid,
                              "party" if notice.sector == "party" else "state")
 
