@@ -12,7 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import core_store, dataset, desk_window, lists, privacy, transfer
+from benchmarks import backups, core_store, dataset, desk_window, lists, privacy, transfer
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -154,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             figures = privacy.run(desk)
             figures += lists.run(desk, seed=args.seed)
             figures += core_store.run(desk, seed=args.seed)
+            print("Backup figure ...", flush=True)
+            figures += backups.run(desk)
             print("Window figures (offscreen Qt) ...", flush=True)
             figures += [startup, *desk_window.run(desk, seed=args.seed)]
     finally:

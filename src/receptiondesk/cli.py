@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,10 @@ EXIT_BUG = 70
 
 USER_VARIABLE = "RECEPTIONDESK_USER"
 PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
+RECOVERY_KEY_VARIABLE = "RECEPTIONDESK_RECOVERY_KEY"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
-            "generate", "citizen-data")
+            "generate", "citizen-data", "backup", "restore")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -149,7 +150,31 @@ def build_parser() -> ArgumentParser:
     _paging(assignments, 100)
 
     check = commands.add_parser("check", help="check the database's integrity")
+    check.add_argument("--full", action="store_true",
+                       help="also read every backup whole and compare it with the hash recorded when it was made")
     check.add_argument("--json", action="store_true")
+
+    backup = commands.add_parser("backup", help="back up the desk now: encrypted, verified, also to the second folder")
+    backup.add_argument("--json", action="store_true")
+
+    restore = commands.add_parser("restore", help="restore a backup (the current file is backed up first); without "
+                                                  "a file, list the backups")
+    restore.add_argument("file", type=Path, nargs="?", help="the backup file (a name in the backups folder is enough)")
+    restore.add_argument("--list", action="store_true", help="list the backups with their dates and counts")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument("--recovery-key", default=None,
+                         help=f"restore without signing in (a damaged desk file, a forgotten password); also read "
+                              f"from ${RECOVERY_KEY_VARIABLE}")
+    restore.add_argument("--year", type=int, default=None,
+                         help="year of the --last-logbook/--last-letter numbers and of documents without one "
+                              "(default: this year)")
+    restore.add_argument("--last-logbook", type=int, default=None, metavar="N", help="last logbook number used")
+    restore.add_argument("--last-letter", type=int, default=None, metavar="N", help="last letter number used")
+    restore.add_argument("--last-package", type=int, default=None, metavar="N",
+                         help="last data package number sent to the upper level")
+    restore.add_argument("--last-document", action="append", default=[], metavar="ISSUER:TYPE[:YEAR]=N",
+                         help="last document number used in a register, e.g. UBND:TB=12 (repeatable)")
+    restore.add_argument("--json", action="store_true")
 
     data = commands.add_parser("citizen-data", help="everything held about one citizen (a data request; audited)")
     data.add_argument("citizen", metavar="UUID")
@@ -323,6 +348,8 @@ def cmd_check(desk: Desk, args: argparse.Namespace) -> int:
     from receptiondesk.services.integrity import check_database
 
     findings = check_database(desk.context, audit=desk.audit)
+    if getattr(args, "full", False):
+        findings += desk.backups.check_all()
     if args.json:
         head_id, head_mac = desk.audit.head()
         _print_json({"ok": not findings, "problems": findings, "audit_head": {"id": head_id, "mac": head_mac}})
@@ -419,6 +446,176 @@ def cmd_citizen_data(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _size(size: int) -> str:
+    return f"{size / 2**20:,.1f} MiB" if size >= 2**20 else f"{size / 2**10:,.0f} KiB"
+
+
+def _counts_line(counts: dict[str, int], lang: str) -> str:
+    return text("cli.backup_counts", lang, **{k: f"{counts.get(k, 0):,}" for k in
+                                              ("visits", "letters", "cases", "sessions", "documents")})
+
+
+def _backup_date(created_at: str) -> str:
+    return datetime.fromisoformat(created_at).strftime("%d/%m/%Y %H:%M") if created_at else "?"
+
+
+def cmd_backup(desk: Desk, args: argparse.Namespace) -> int:
+    result = desk.backups.back_up("manual")
+    lang = args.lang
+    if args.json:
+        _print_json({"file": str(result.path), "created_at": result.created_at, "size": result.size,
+                     "sha256": result.sha256, "counts": result.counts,
+                     "second_copy": str(result.second_copy) if result.second_copy else None,
+                     "second_problem": result.second_problem.code if result.second_problem else None,
+                     "removed": [str(p) for p in result.removed],
+                     "seconds": {k: round(v, 3) for k, v in result.seconds.items()}})
+    else:
+        print(text("cli.backup_done", lang, file=str(result.path), size=_size(result.size),
+                   seconds=f"{result.seconds.get('total', 0):.1f}"))
+        print(_counts_line(result.counts, lang))
+        print(text("cli.backup_hash", lang, sha256=result.sha256))
+        if result.second_copy is not None:
+            print(text("cli.backup_second_ok", lang, file=str(result.second_copy)))
+        if result.removed:
+            print(text("cli.backup_removed", lang, n=len(result.removed)))
+    if result.second_problem is not None:
+        print(text("cli.backup_second_failed", lang, reason=result.second_problem.render(lang)), file=sys.stderr)
+    return EXIT_OK
+
+
+def _restore_numbers(args: argparse.Namespace):
+    from receptiondesk.services.backups import RestoreNumbers
+
+    documents: dict[tuple[str, str, int], int] = {}
+    year = args.year or date.today().year
+    for spec in args.last_document:
+        register, _, number = spec.rpartition("=")
+        parts = [p.strip() for p in register.split(":")]
+        try:
+            if len(parts) not in (2, 3) or not all(parts):
+                raise ValueError(spec)
+            documents[(parts[0], parts[1], int(parts[2]) if len(parts) == 3 else year)] = int(number)
+        except ValueError:
+            raise UserError("backup.bad_document_register", value=spec) from None
+    return RestoreNumbers(year=args.year, logbook=args.last_logbook, letters=args.last_letter,
+                          package=args.last_package, documents=documents)
+
+
+def _backup_file(args: argparse.Namespace, folder: Path) -> Path:
+    """The file as given, or a name in the backups folder."""
+    chosen: Path = args.file
+    if not chosen.exists() and not chosen.is_absolute() and (folder / chosen).exists():
+        return folder / chosen
+    return chosen
+
+
+def _print_backups(infos, args: argparse.Namespace, folder: Path) -> int:
+    lang = args.lang
+    if args.json:
+        _print_json([{"file": str(i.path), "created_at": i.created_at, "kind": i.kind, "size": i.size,
+                      "folder": i.folder, "counts": i.counts or None,
+                      "problem": i.problem.code if i.problem else None} for i in infos])
+        return EXIT_OK
+    if not infos:
+        print(text("cli.restore_none", lang, path=str(folder)))
+        return EXIT_OK
+    rows = [{"date": _backup_date(i.created_at), "kind": text(f"backup.kind.{i.kind}", lang) if i.kind else "",
+             "counts": (f"{i.counts.get('visits', 0)}/{i.counts.get('letters', 0)}/{i.counts.get('cases', 0)}"
+                        if i.counts else (i.problem.render(lang) if i.problem else "")),
+             "file": i.path.name if i.path.parent == folder else str(i.path)} for i in infos]
+    _print_table(rows, [("", text("cli.col.date", lang), lambda r: r["date"]),
+                        ("", text("cli.col.kind", lang), lambda r: r["kind"]),
+                        ("", text("cli.col.counts", lang), lambda r: r["counts"]),
+                        ("", text("cli.col.file", lang), lambda r: r["file"])], lang)
+    return EXIT_OK
+
+
+def _confirm_restore(info, args: argparse.Namespace) -> bool:
+    lang = args.lang
+    print(text("cli.restore_about", lang, date=_backup_date(info.created_at),
+               kind=text(f"backup.kind.{info.kind}", lang), file=str(info.path)))
+    if info.counts:
+        print(_counts_line(info.counts, lang))
+    if args.yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError("cli.restore_needs_yes")
+    answer = input(text("cli.restore_confirm", lang)).strip().lower()
+    if answer in ("co", "có", "c", "yes", "y"):
+        return True
+    print(text("cli.restore_cancelled", lang))
+    return False
+
+
+def _print_restored(result, args: argparse.Namespace) -> int:
+    lang = args.lang
+    if args.json:
+        _print_json({"file": str(result.source), "created_at": result.created_at, "counts": result.counts,
+                     "restore_epoch": result.restore_epoch,
+                     "before": str(result.before) if result.before else None,
+                     "aside": str(result.aside) if result.aside else None,
+                     "floors": {"sources": result.floors.sources,
+                                "counters": [[*k, v] for k, v in sorted(result.floors.counters.items())],
+                                "documents": [[*k, v] for k, v in sorted(result.floors.documents.items())]}})
+        return EXIT_OK
+    print(text("cli.restore_done", lang, date=_backup_date(result.created_at), epoch=result.restore_epoch))
+    if result.before is not None:
+        print(text("cli.restore_before", lang, file=str(result.before)))
+    if result.aside is not None:
+        print(text("cli.restore_aside", lang, file=str(result.aside)))
+    print(text("cli.restore_floors", lang, n=result.floors.sources))
+    return EXIT_OK
+
+
+def cmd_restore(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.services.backups import inspect_backup
+
+    folder = desk.backups.folder
+    if args.file is None or args.list:
+        return _print_backups(desk.backups.list_backups(), args, folder)
+    from receptiondesk.domain.accounts import Permission
+
+    desk.context.require(Permission.ADMINISTER)
+    numbers = _restore_numbers(args)
+    path = _backup_file(args, folder)
+    info = inspect_backup(path, desk.backups.backup_key())
+    if info.problem is not None:
+        raise info.problem
+    if not _confirm_restore(info, args):
+        return EXIT_OK
+    return _print_restored(desk.backups.restore(path, numbers), args)
+
+
+def _recovery_key(args: argparse.Namespace) -> str | None:
+    return args.recovery_key or os.environ.get(RECOVERY_KEY_VARIABLE)
+
+
+def restore_without_desk(args: argparse.Namespace, data_dir: Path) -> int:
+    """`restore --recovery-key`: the desk file is not opened (it may be damaged) and nobody signs in."""
+    from receptiondesk.services.backups import (
+        BACKUPS_FOLDER,
+        inspect_backup,
+        list_backup_files,
+        restore_with_recovery_key,
+    )
+    from receptiondesk.storage import backup_files
+
+    folder = data_dir / BACKUPS_FOLDER
+    if args.file is None or args.list:
+        return _print_backups(list_backup_files(data_dir), args, folder)
+    numbers = _restore_numbers(args)
+    path = _backup_file(args, folder)
+    recovery_key = _recovery_key(args)
+    header = backup_files.read_header(path)
+    info = inspect_backup(path, backup_files.key_from_recovery(header, recovery_key))
+    if info.problem is not None:
+        raise info.problem
+    if not _confirm_restore(info, args):
+        return EXIT_OK
+    return _print_restored(restore_with_recovery_key(data_dir / paths.DATABASE_FILE, path, recovery_key, numbers),
+                           args)
+
+
 def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
     if args.json:
         _print_json(rows)
@@ -430,7 +627,8 @@ def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
 HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
-    "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data,
+    "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data, "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 
@@ -458,6 +656,8 @@ def run(args: argparse.Namespace) -> int:
     """Run one parsed command; every UserError becomes a message in the user's language and exit code 3."""
     data_dir: Path = args.data_dir or paths.default_data_dir()
     try:
+        if args.command == "restore" and _recovery_key(args):
+            return restore_without_desk(args, data_dir)
         if args.command != "init" and not (data_dir / paths.DATABASE_FILE).exists():
             raise UserError("cli.no_desk", path=str(data_dir))
         with Desk.open(data_dir / paths.DATABASE_FILE) as desk:

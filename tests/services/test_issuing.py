@@ -132,3 +132,14 @@ def test_a_scanned_or_typed_number_finds_the_document(desk, subject):
     party = desk.documents.issue(_request(subject, issuer="ĐU"), _party, _render)
     assert [d["uuid"] for d in desk.documents.find_by_number("Số 1-tb/đu")] == [party.uuid]
     assert [d["uuid"] for d in desk.documents.of_subject("visits", subject)] == [party.uuid]
+
+
+def test_after_a_restore_numbers_continue_after_those_already_issued(desk, subject):
+    from receptiondesk.services.backups import document_floor_scope
+    from receptiondesk.storage import records
+
+    with desk.context.database.write() as conn:  # what a restore records: 12 notices went out after the backup
+        records.reserve_number(conn, document_floor_scope("UBND", "TB"), "00004", 2026, 12)
+    assert desk.documents.next_number("TB", "UBND", 2026) == 13
+    assert desk.documents.issue(_request(subject), _state, _render).number_text == "13/TB-UBND"
+    assert desk.documents.next_number("TB", "ĐU", 2026) == 1  # another register is not affected

@@ -10,6 +10,8 @@ from receptiondesk import paths
 
 DEFAULT_DELEGATION_THRESHOLD = 5
 DEFAULT_AUTO_LOCK_MINUTES = 10
+DEFAULT_BACKUP_DAILY = 7  # automatic backups kept: the newest of each of the last 7 days...
+DEFAULT_BACKUP_MONTHLY = 12  # ...and of each of the last 12 months
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,9 @@ class DeskSettings:
     upper_level_code: str = ""
     villages: list[str] = field(default_factory=list)
     auto_lock_minutes: int = DEFAULT_AUTO_LOCK_MINUTES  # 0: never
+    backup_daily_count: int = DEFAULT_BACKUP_DAILY
+    backup_monthly_count: int = DEFAULT_BACKUP_MONTHLY
+    backup_second_folder: str = ""  # a USB stick or another disk; "" for none
 
     @property
     def unit_code(self) -> str:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from receptiondesk.messages import (
     accounts,
     attachments,
+    backups,
     calendar,
     demo,
     documents,
@@ -31,7 +32,7 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup, documents, issuing):
+              sessions, followup, documents, issuing, backups):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

@@ -10,6 +10,7 @@ from receptiondesk.errors import UserError, raise_for
 from receptiondesk.services import privacy
 from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.audit import AuditService
+from receptiondesk.services.backups import BackupService
 from receptiondesk.services.cases import CaseService
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
@@ -44,6 +45,7 @@ class Desk:
         self.voiding = VoidService(self.context)
         self.privacy = PrivacyService(self.context)
         self.paperwork = DocumentService(self.context, self.documents, self.sessions, self.logbook, self.privacy)
+        self.backups = BackupService(self.context)
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:

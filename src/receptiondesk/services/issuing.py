@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,7 @@ from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.text import clean_line
 from receptiondesk.errors import UserError
 from receptiondesk.security import keys
+from receptiondesk.services.backups import document_floor
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import records
 
@@ -47,6 +49,14 @@ class IssuedDocument:
     pdf: bytes
 
 
+def _next_number(conn: sqlite3.Connection, issuer: str, doc_type: str, year: int) -> int:
+    """One after the highest number used, or after the floor a restore recorded (numbers issued after the
+    backup was made, which the outside world has already seen)."""
+    used = conn.execute("SELECT max(number) FROM documents WHERE issuer = ? AND doc_type = ? AND year = ?",
+                        (issuer, doc_type, year)).fetchone()[0]
+    return max(used or 0, document_floor(conn, issuer, doc_type, year)) + 1
+
+
 class DocumentRegister:
     """Issues, lists and reprints documents; every issue, reprint and void is audited."""
 
@@ -59,10 +69,7 @@ class DocumentRegister:
     def next_number(self, doc_type: str, issuer: str, year: int) -> int:
         """The number the desk proposes: one after the highest used (a voided document keeps its number)."""
         self.context.require(Permission.READ)
-        used = self.context.database.scalar(
-            "SELECT max(number) FROM documents WHERE issuer = ? AND doc_type = ? AND year = ?",
-            (issuer, doc_type, year))
-        return (used or 0) + 1
+        return _next_number(self.context.database.conn, issuer, doc_type, year)
 
     def issue(self, request: IssueRequest, number_text: Callable[[int], str],
               render: Callable[[int, date], bytes]) -> IssuedDocument:
@@ -84,9 +91,7 @@ class DocumentRegister:
             year = issued_on.year
             number = request.number
             if number is None:
-                used = conn.execute("SELECT max(number) FROM documents WHERE issuer = ? AND doc_type = ? AND year = ?",
-                                    (issuer, doc_type, year)).fetchone()[0]
-                number = (used or 0) + 1
+                number = _next_number(conn, issuer, doc_type, year)
             elif not isinstance(number, int) or not 1 <= number <= MAX_NUMBER:
                 raise UserError("document.number_range", "document_number", max=MAX_NUMBER)
             elif conn.execute("SELECT 1 FROM documents WHERE issuer = ? AND doc_type = ? AND year = ? AND number = ?",

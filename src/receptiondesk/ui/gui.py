@@ -17,9 +17,11 @@ from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
+from receptiondesk.ui.dialogs.restore_dialog import offer_restore_at_start
 from receptiondesk.ui.i18n import install_font, install_language
 from receptiondesk.ui.main_window import MainWindow, window_settings
 from receptiondesk.ui.workers.audit_check_worker import AuditCheckWorker
+from receptiondesk.ui.workers.startup_check_worker import back_up_on_exit, start_startup_check
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +76,10 @@ def run_gui(open_desk: Callable[[], Desk], *, lang: str | None, log_file: Path) 
     try:
         desk = open_desk()
     except UserError as error:
-        QMessageBox.critical(None, "ReceptionDesk", error.render(lang))
-        return 2
+        if not offer_restore_at_start(error, lang):  # a damaged file: a backup and the recovery key
+            QMessageBox.critical(None, "ReceptionDesk", error.render(lang))
+            return 2
+        desk = open_desk()  # the restored file
     with desk:
         if not desk.accounts.has_users:
             first_run = FirstRunDialog(desk, lang)
@@ -88,5 +92,9 @@ def run_gui(open_desk: Callable[[], Desk], *, lang: str | None, log_file: Path) 
             return 0
         window = MainWindow(desk, lang)
         check_audit_chain(desk, window, lang)
+        start_startup_check(desk, window, lang)  # quick_check and the day's backup, off the GUI thread
         window.show()
-        return app.exec()
+        code = app.exec()
+        if desk.context.session is not None:  # locked and closed: the key to encrypt with is gone
+            back_up_on_exit(desk, lang)
+        return code
