@@ -37,7 +37,7 @@ PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
 RECOVERY_KEY_VARIABLE = "RECEPTIONDESK_RECOVERY_KEY"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
-            "generate", "citizen-data", "backup", "restore")
+            "generate", "citizen-data", "backup", "restore", "doc")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -180,6 +180,27 @@ def build_parser() -> ArgumentParser:
     data.add_argument("citizen", metavar="UUID")
     data.add_argument("--reason", default="", help="why (needed to open a protected identity)")
     data.add_argument("--json", action="store_true")
+
+    doc = commands.add_parser("doc", help="official documents: issue, print a preview, reprint, list")
+    doc_actions = doc.add_subparsers(dest="doc_action", required=True, metavar="ACTION")
+    doc_issue = doc_actions.add_parser("issue", help="issue a document (its number and date are fixed, the PDF kept)")
+    doc_preview = doc_actions.add_parser("print", help="write a document's preview (no number yet) to a PDF file")
+    for sub in (doc_issue, doc_preview):
+        sub.add_argument("kind", choices=DOCUMENT_KINDS, help="conclusion-notice (a held session's UUID), receipt or "
+                                                              "oral-statement (a visit's UUID), logbook (--from/--to)")
+        sub.add_argument("subject", nargs="?", metavar="UUID", default=None)
+        sub.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    doc_issue.add_argument("--number", type=int, default=None, help="the number from the issuer's outgoing register "
+                                                                    "(default: the next one)")
+    doc_preview.add_argument("--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    doc_preview.add_argument("--to", dest="date_to", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    doc_reprint = doc_actions.add_parser("reprint", help="write an issued document again, exactly as issued")
+    doc_reprint.add_argument("document", metavar="UUID")
+    doc_reprint.add_argument("--out", type=Path, required=True)
+    doc_list = doc_actions.add_parser("list", help="issued documents, by number or by what they are about")
+    doc_list.add_argument("--number", default=None, help="a document number as printed, e.g. 05/TB-UBND")
+    doc_list.add_argument("--subject", default=None, metavar="UUID", help="a session's, visit's or case's UUID")
+    doc_list.add_argument("--json", action="store_true")
 
     generate = commands.add_parser("generate", help="fill a desk just set up (no records yet) with realistic "
                                                     "demonstration data")
@@ -624,11 +645,60 @@ def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
     return EXIT_OK
 
 
+DOCUMENT_KINDS = ("conclusion-notice", "receipt", "oral-statement", "logbook")
+
+
+def _document_draft(desk: Desk, args: argparse.Namespace):
+    if args.subject is None:
+        raise UserError("value.required", "document")
+    kind = args.kind.replace("-", "_")
+    return getattr(desk.paperwork, kind)(args.subject)
+
+
+def _write(path: Path, pdf: bytes, lang: str) -> None:
+    try:
+        path.write_bytes(pdf)
+    except OSError as exc:
+        raise UserError("storage.dir_not_writable", path=str(path.parent), reason=exc.strerror or str(exc)) from exc
+    print(text("cli.document_written", lang, path=str(path), size=len(pdf)))
+
+
+def cmd_doc(desk: Desk, args: argparse.Namespace) -> int:
+    lang = args.lang
+    if args.doc_action == "list":
+        if args.number:
+            rows = desk.documents.find_by_number(args.number)
+        elif args.subject:
+            rows = [row for entity in ("sessions", "visits", "letters", "cases", "assignments")
+                    for row in desk.documents.of_subject(entity, args.subject)]
+        else:
+            raise UserError("value.required", "document_number")
+        return _emit(rows, args, [("document_number", "", lambda r: r["number_text"]),
+                                  ("issued_on", "", lambda r: r["issued_on"]),
+                                  ("document_title", "", lambda r: r["title"]), ("", "UUID", lambda r: r["uuid"])])
+    if args.doc_action == "reprint":
+        _write(args.out, desk.documents.reprint(args.document), lang)
+        return EXIT_OK
+    if args.kind == "logbook":
+        if args.doc_action != "print" or not args.date_from or not args.date_to:
+            raise UserError("value.required", "date_to")
+        _write(args.out, desk.paperwork.logbook(args.date_from, args.date_to), lang)
+        return EXIT_OK
+    draft = _document_draft(desk, args)
+    if args.doc_action == "print":
+        _write(args.out, desk.paperwork.preview(draft), lang)
+        return EXIT_OK
+    issued = desk.paperwork.issue(draft, args.number)
+    _write(args.out, issued.pdf, lang)
+    print(text("cli.document_issued", lang, number=issued.number_text, uuid=issued.uuid))
+    return EXIT_OK
+
+
 HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
     "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data, "backup": cmd_backup,
-    "restore": cmd_restore,
+    "restore": cmd_restore, "doc": cmd_doc,
 }
 
 
