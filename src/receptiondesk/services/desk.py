@@ -11,6 +11,7 @@ from receptiondesk.services import privacy
 from receptiondesk.services.accounts import AccountService, UserSession
 from receptiondesk.services.audit import AuditService
 from receptiondesk.services.backups import BackupService
+from receptiondesk.services.case_history import CaseHistoryService
 from receptiondesk.services.cases import CaseService
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
@@ -37,6 +38,7 @@ class Desk:
         self.setup = SetupService(self.context)
         self.intake = IntakeService(self.context)
         self.cases = CaseService(self.context)
+        self.case_history = CaseHistoryService(self.context)
         self.sessions = SessionService(self.context)
         self.followup = FollowupService(self.context)
         self.logbook = LogbookService(self.context)

@@ -1,1 +1,5 @@
-"""The Qt user interface: the only package that imports PySide6."""
+"""The Qt desktop interface: the only package that imports Qt (with app.py)."""
+
+from receptiondesk.ui.compat import protect_singletons
+
+protect_singletons()

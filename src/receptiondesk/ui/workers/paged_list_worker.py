@@ -1,0 +1,69 @@
+"""Reads a long list on a worker thread in two steps, first page then every id, on its own read-only
+connection; cancellable between and during the queries."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QThread, Signal
+
+from receptiondesk.errors import UserError
+from receptiondesk.ui.workers.list_ids_worker import PROGRESS_STEPS
+
+log = logging.getLogger(__name__)
+
+
+class PagedListWorker(QThread):
+    """`first_page` carries the first rows (a LIMIT query, shown at once), then `loaded` every id in list order
+    (an array, for scrolling and jumping to the last row); `failed` carries a UserError (a refused permission, a
+    bad filter) or the database's error. A cancelled read emits nothing more."""
+
+    first_page = Signal(object)
+    loaded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, open_reader: Callable[[], sqlite3.Connection],
+                 read_page: Callable[[sqlite3.Connection], Sequence[dict[str, Any]]],
+                 read_ids: Callable[[sqlite3.Connection], Sequence[int]], parent=None) -> None:
+        super().__init__(parent)
+        self._open_reader = open_reader
+        self._read_page = read_page
+        self._read_ids = read_ids
+        self._cancelled = False
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def run(self) -> None:
+        try:
+            conn = self._open_reader()
+        except sqlite3.Error as exc:
+            self.failed.emit(exc)
+            return
+        try:
+            conn.set_progress_handler(lambda: 1 if self._cancelled else 0, PROGRESS_STEPS)
+            rows = self._read_page(conn)
+            if self._cancelled:
+                return
+            self.first_page.emit(rows)
+            ids = self._read_ids(conn)
+        except UserError as exc:
+            if not self._cancelled:
+                self.failed.emit(exc)
+            return
+        except sqlite3.OperationalError as exc:  # "interrupted" when cancelled
+            if not self._cancelled:
+                log.warning("list read failed: %s", exc)
+                self.failed.emit(exc)
+            return
+        finally:
+            conn.close()
+        if not self._cancelled:
+            self.loaded.emit(ids)
