@@ -19,9 +19,11 @@ from receptiondesk.domain.accounts import Permission
 from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
+from receptiondesk.ui.screens.cases_screen import CasesScreen
 from receptiondesk.ui.screens.home_screen import HomeScreen
 from receptiondesk.ui.screens.intake_screen import IntakeScreen
 from receptiondesk.ui.screens.logbook_screen import LogbookScreen
+from receptiondesk.ui.screens.sessions_screen import SessionsScreen
 from receptiondesk.ui.screens.settings_screen import SettingsScreen
 
 #: How often the desk file's presence is checked (a USB drive can be pulled out at any time).
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
         self.home = self._add(HomeScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.intake = self._add(IntakeScreen(desk, lang, self)) if session.user.may(Permission.RECORD) else None
         self.logbook = self._add(LogbookScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.cases = self._add(CasesScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.sessions = self._add(SessionsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
