@@ -4,10 +4,12 @@ The services fill these dataclasses; nothing here touches the database."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
 from receptiondesk.errors import UserError
@@ -56,6 +58,21 @@ def require(value: Any, code: str, **params: Any) -> None:
 def require_value(value: Any, what: str) -> None:
     """Raise document.value_missing naming `what` (a Vietnamese label) when `value` is missing or blank."""
     require(value, "document.value_missing", what=what)
+
+
+def require_order(earlier: date, later: date, earlier_what: str, later_what: str) -> None:
+    """Raise document.date_order when `later` (e.g. the issue date) is before `earlier` (the date received)."""
+    a = earlier.date() if isinstance(earlier, datetime) else earlier
+    b = later.date() if isinstance(later, datetime) else later
+    if b < a or (isinstance(earlier, datetime) and isinstance(later, datetime) and later < earlier):
+        raise UserError("document.date_order", earlier=earlier_what, later=later_what,
+                        earlier_date=_shown(earlier), later_date=_shown(later))
+
+
+def _shown(value: date) -> str:
+    if isinstance(value, datetime):
+        return value.strftime("%H:%M %d/%m/%Y")
+    return value.strftime("%d/%m/%Y")
 
 
 def short_date(d: date) -> str:
@@ -163,7 +180,8 @@ class Person:
 @dataclass(frozen=True)
 class Citizen:
     """A citizen as the forms print them. `protected=True` prints the masking label instead of every
-    identifying detail (a denouncer: Law on Denunciations 2018, art. 47)."""
+    identifying detail (a denouncer: Law on Denunciations 2018, art. 47). `salutation` is "Ông" or "Bà"
+    for letters ("Kính gửi: Ông …"); blank prints "Ông (bà)"."""
 
     name: str
     address: str = ""
@@ -172,3 +190,172 @@ class Citizen:
     id_issued_by: str = ""
     phone: str = ""
     protected: bool = False
+    salutation: str = ""
+
+
+def cap_first(text: str) -> str:
+    """`text` with its first letter in capitals ("công chức Tư pháp" → "Công chức Tư pháp")."""
+    text = text.strip()
+    return upper(text[:1]) + text[1:] if text else text
+
+
+def citizen_ref(citizen: Citizen | None, mask: str, *, capital: bool = False, address: bool = False) -> str:
+    """How a body text names a citizen: "ông Hoàng Văn Đức" / "bà …" / "ông (bà) …" (no salutation), with
+    ", địa chỉ: …" if `address`; the masking label for a protected person (nothing else of theirs)."""
+    if citizen is None:
+        return ""
+    if citizen.protected:
+        return mask
+    salutation = citizen.salutation.strip().lower() or "ông (bà)"
+    text = f"{salutation} {citizen.name.strip()}"
+    if address and citizen.address.strip():
+        text += f", địa chỉ: {citizen.address.strip()}"
+    return cap_first(text) if capital else text
+
+
+# --- Content types ----------------------------------------------------------------------------------
+
+CONTENT_TYPES = ("complaint", "denunciation", "petition", "report")
+
+
+def content_type_code(value: Any) -> str:
+    """The content type's code ("complaint", "denunciation", "petition", "report": the domain's ContentType
+    values, or a member of it); anything else is a UserError naming the allowed values."""
+    code = str(value.value if isinstance(value, Enum) else (value or "")).strip().lower()
+    if code not in CONTENT_TYPES:
+        raise UserError("document.content_type_unknown", value=str(value or ""), allowed=list(CONTENT_TYPES))
+    return code
+
+
+# --- A protected person's identity is never printed -------------------------------------------------
+
+_D_LETTERS = {"đ": "d", "ð": "d"}
+
+
+def _fold_char(ch: str) -> str:
+    """One character folded as domain.text.fold folds text: lowercase, no diacritics, đ→d."""
+    return "".join(_D_LETTERS.get(c, c) for c in unicodedata.normalize("NFD", ch.lower())
+                   if not unicodedata.combining(c))
+
+
+def _folded_with_index(text: str) -> tuple[str, list[int]]:
+    """`text` folded (whitespace runs made one space), and for each folded character its index in `text`."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                index.append(i)
+            continue
+        for f in _fold_char(ch):
+            out.append(f)
+            index.append(i)
+    return "".join(out), index
+
+
+def _fold(text: str) -> str:
+    return _folded_with_index(text)[0].strip()
+
+
+def _digit_pattern(digits: str, *, phone: bool) -> re.Pattern[str]:
+    """Digits with any spaces, dots or dashes between them; a mobile number also in its +84 / 84 form."""
+    sep = r"[\s.\-]*"
+    if phone and digits.startswith("0") and len(digits) >= 9:
+        head = r"(?:\+?84|0)" + sep
+        digits = digits[1:]
+    else:
+        head = ""
+    return re.compile(r"(?<!\d)" + head + sep.join(digits) + r"(?!\d)")
+
+
+def _needles(people: Iterable[Citizen]) -> tuple[list[str], list[re.Pattern[str]]]:
+    """What identifies the protected people: folded name, address and non-numeric ID; digit patterns."""
+    texts: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for c in people:
+        for value in (c.name, c.address):
+            folded = _fold(value)
+            if len(folded.replace(" ", "")) >= 2:
+                texts.add(folded)
+        for value, phone in ((c.id_number, False), (c.phone, True)):
+            compact = re.sub(r"[\s.\-]", "", value)
+            if compact.startswith("+84"):
+                compact = "0" + compact[3:]
+            if len(compact) >= 4 and compact.isdigit():
+                patterns.append(_digit_pattern(compact, phone=phone))
+            elif len(compact) >= 4:
+                texts.add(_fold(value))
+    return sorted(texts, key=len, reverse=True), patterns
+
+
+def redact(text: str, people: Iterable[Citizen], mask: str) -> str:
+    """`text` with every mention of the protected people's name, address, ID number or phone replaced by
+    `mask`: found in any Unicode form, in any case and with or without diacritics ("Vu Thi Hoa"), numbers
+    also with spaces or dots between the digits and phones in their +84 form."""
+    if not text:
+        return text
+    words, patterns = _needles(people)
+    for pattern in patterns:
+        text = pattern.sub(mask, text)
+    for word in words:
+        needle = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+        while True:
+            folded, index = _folded_with_index(text)
+            found = needle.search(folded)
+            if found is None:
+                break
+            start, end = index[found.start()], index[found.end() - 1] + 1
+            text = text[:start] + mask + text[end:]
+    return nfc(text)
+
+
+def protected_people(value: Any) -> list[Citizen]:
+    """Every protected Citizen inside a dataclass tree."""
+    found: list[Citizen] = []
+
+    def walk(v: Any) -> None:
+        if isinstance(v, Citizen):
+            if v.protected:
+                found.append(v)
+        elif dataclasses.is_dataclass(v) and not isinstance(v, type):
+            for f in dataclasses.fields(v):
+                walk(getattr(v, f.name))
+        elif isinstance(v, (tuple, list)):
+            for item in v:
+                walk(item)
+        elif isinstance(v, dict):
+            for item in v.values():
+                walk(item)
+
+    walk(value)
+    return found
+
+
+def protect(value: T, mask: str) -> T:
+    """A copy of `value` (a dataclass tree) that holds no protected person's identity: each protected Citizen
+    becomes Citizen(mask, protected=True) and every text outside a Citizen is passed through `redact` (a name,
+    ID or phone typed into a summary or a recipients line). Renderers print, and hash for the QR code, this
+    copy."""
+    people = protected_people(value)
+    if not people:
+        return value
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, Citizen):  # another citizen's own details are theirs: a shared village is no leak
+            return Citizen(mask, protected=True) if v.protected else v
+        if isinstance(v, Enum):
+            return v
+        if isinstance(v, str):
+            return redact(v, people, mask)
+        if dataclasses.is_dataclass(v) and not isinstance(v, type):
+            return dataclasses.replace(v, **{f.name: walk(getattr(v, f.name)) for f in dataclasses.fields(v) if f.init})
+        if isinstance(v, tuple):
+            return tuple(walk(item) for item in v)
+        if isinstance(v, list):
+            return [walk(item) for item in v]
+        if isinstance(v, dict):
+            return {k: walk(item) for k, item in v.items()}
+        return v
+
+    return walk(value)

@@ -9,7 +9,7 @@ from datetime import date
 from reportlab.platypus import Flowable
 
 from receptiondesk.documents import layout
-from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, Signer, normalised,
+from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, Signer, normalised, protect,
                                             require_value, short_date)
 from receptiondesk.documents.formats import DocumentFormat, load_format, load_forms
 from receptiondesk.documents.layout import markup
@@ -72,7 +72,7 @@ class ConclusionNotice:
 def render_conclusion_notice(notice: ConclusionNotice, *, fmt: DocumentFormat | None = None,
                              qr: bool = True) -> bytes:
     """The notice as PDF bytes. `fmt` overrides the sector's format; `qr=False` leaves out the QR code."""
-    n = normalised(notice)
+    n = protect(normalised(notice), load_forms().protected_identity)  # no protected identity in any text
     if n.sector not in ("state", "party"):
         raise UserError("document.format_unknown", name=n.sector, allowed=["state", "party"])
     fmt = fmt or load_format(n.sector)

@@ -24,6 +24,12 @@ def _spec(default: Any = dataclasses.MISSING, *, lo: float | None = None, hi: fl
     return field(default=default, metadata={"lo": lo, "hi": hi})
 
 
+def _tpl(*names: str, required: bool = True) -> Any:
+    """A text field (or a section of texts) that may use only the placeholders `names` ("{issuer}"); a
+    required text must not be blank. The rule applies to every text inside a section."""
+    return field(metadata={"fields": frozenset(names), "required": required})
+
+
 # --- The shape of a format file --------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -91,6 +97,8 @@ class NumberLine(Text):
     template: str = ""
     min_digits: int = _spec(2, lo=1, hi=6)
     gap_pt: float = _spec(6, lo=0, hi=40)
+    #: A letter's (công văn's) number: "Số: {number}/{issuer}-{unit}" (state), "Số {number}-CV/{issuer}" (Party).
+    letter_template: str = ""
 
 
 @dataclass(frozen=True)
@@ -208,8 +216,13 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Logbook:
+class Columns:
+    """Relative widths of a ruled table's columns, in order."""
+
     column_weights: tuple[float, ...]
+
+
+Logbook = Columns  # the logbook's section kept its name
 
 
 @dataclass(frozen=True)
@@ -231,7 +244,9 @@ class DocumentFormat:
     recipients: Recipients
     page_number: PageNumber
     table: Table
-    logbook: Logbook
+    logbook: Columns
+    letter_register: Columns
+    reception_schedule: Columns
     qr: Qr
     source: str = ""  # the file it was read from (set by the loader, not read from the file)
 
@@ -240,7 +255,7 @@ class DocumentFormat:
         return self.format == "party"
 
 
-# --- The reception forms' fixed texts ----------------------------------------------------------
+# --- The forms' fixed texts ----------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class FormText:
@@ -259,8 +274,122 @@ class NoticeText(FormText):
 
 
 @dataclass(frozen=True)
+class ByContentType:
+    """One text per legal content type (the domain's ContentType values)."""
+
+    complaint: str
+    denunciation: str
+    petition: str
+    report: str
+
+    def get(self, content_type: str) -> str:
+        """The text for a content type (a ContentType or its value; the caller has checked it)."""
+        return getattr(self, str(content_type))
+
+
+@dataclass(frozen=True)
+class BySector:
+    """One text for the state format (UBND) and one for the Party format (Đảng ủy)."""
+
+    state: str
+    party: str
+
+    def get(self, sector: str) -> str:
+        return self.party if sector == "party" else self.state
+
+
+@dataclass(frozen=True)
+class TransferSlipText(FormText):
+    title: str = _tpl()
+    received: str = _tpl("date", "issuer", "kind", "sender")
+    forwarded: str = _tpl("body")
+    content_label: str = _tpl()
+    basis: ByContentType = _tpl()
+    transfer: str = _tpl("basis", "issuer", "receiver")
+    confidential_denunciation: str = _tpl("receiver")
+    confidential_other: str = _tpl("receiver")
+    report_back: str = _tpl("receiver", "issuer")
+    attachments_label: str = _tpl()
+    inform_sender: str = _tpl("sender")
+
+
+@dataclass(frozen=True)
+class GuidanceLetterText(FormText):
+    subject_guidance: str = _tpl("citizen", "kind")
+    subject_answer: str = _tpl("citizen", "kind")
+    received: str = _tpl("date", "issuer", "kind", "citizen")
+    content_label: str = _tpl()
+    guidance: str = _tpl("issuer", "citizen", "receiver")
+    answer_lead: str = _tpl("issuer", "citizen")
+    closing_guidance: str = _tpl("issuer", "citizen")
+    closing_answer: str = _tpl("issuer", "citizen")
+
+
+@dataclass(frozen=True)
+class ReminderLetterText(FormText):
+    subject: str = _tpl()
+    subject_source: str = _tpl("source")
+    opening: str = _tpl("issuer", "assignee")
+    overdue: str = _tpl("deadline", "days", "unit")
+    request: str = _tpl("issuer", "assignee", "report_to", "report_by")
+    if_late: str = _tpl("issuer", "assignee")
+    closing: str = _tpl("issuer", "assignee")
+
+
+@dataclass(frozen=True)
+class ScheduleText(FormText):
+    title: str = _tpl()
+    subject: BySector = _tpl("issuer", "period")
+    basis: BySector = _tpl()
+    announce: BySector = _tpl("basis", "issuer", "period")
+    substitute: BySector = _tpl("issuer")
+    publish: BySector = _tpl("issuer")
+    closing: BySector = _tpl("issuer")
+
+
+@dataclass(frozen=True)
+class DialogueText(FormText):
+    title: str = _tpl()
+    subject: BySector = _tpl("matter")
+    opening: BySector = _tpl("time", "date", "place", "issuer", "matter")
+    read_back: str = _tpl()
+    ended: str = _tpl("time", "copies")
+
+
+@dataclass(frozen=True)
+class RegisterText(FormText):
+    title: str = _tpl()
+
+
+@dataclass(frozen=True)
+class ProposalText(FormText):
+    title: str = _tpl()
+    received: str = _tpl("date", "issuer", "kind", "sender")
+    basis: ByContentType = _tpl()
+    propose_accept: str = _tpl("basis", "leader", "kind")
+    propose_reject: str = _tpl("basis", "leader", "kind")
+    met: str = _tpl()
+    not_met: str = _tpl()
+    leader_box: str = _tpl()
+
+
+@dataclass(frozen=True)
+class AcceptanceText(FormText):
+    subject_accept: str = _tpl("kind")
+    subject_reject: str = _tpl("kind")
+    received: str = _tpl("date", "issuer", "kind", "citizen")
+    content_label: str = _tpl()
+    basis_accept: ByContentType = _tpl()
+    accept: str = _tpl("basis", "issuer", "kind", "citizen", "accepted_on")
+    time_limit: str = _tpl("limit")
+    reject: str = _tpl("basis", "issuer", "kind", "citizen", "reason")
+    closing: str = _tpl("issuer", "citizen")
+
+
+@dataclass(frozen=True)
 class FormTexts:
-    """resources/formats/forms.json: form codes ("Mẫu số 01/TCD"), legal bases, the masking label."""
+    """resources/formats/forms.json: form codes ("Mẫu số 01/TCD"), legal bases, standard sentences, the masking
+    labels. Texts may use only their placeholders ("{issuer}"); the loader names a wrong one with its key."""
 
     show_form_codes: bool
     protected_identity: str
@@ -269,10 +398,27 @@ class FormTexts:
     logbook: FormText
     oral_statement: FormText
     conclusion_notice: NoticeText
+    protected_in_subject: str = _tpl()   # a protected person in a letter's subject line: "công dân"
+    anonymous_sender: str = _tpl()       # a letter without a name: "Không rõ họ tên, địa chỉ"
+    content_types: ByContentType = _tpl()  # "khiếu nại", "tố cáo", "kiến nghị", "phản ánh"
+    transfer_slip: TransferSlipText
+    guidance_letter: GuidanceLetterText
+    reminder_letter: ReminderLetterText
+    reception_schedule: ScheduleText
+    dialogue_minutes: DialogueText
+    letter_register: RegisterText
+    acceptance_proposal: ProposalText
+    acceptance_notice: AcceptanceText
     source: str = ""
 
 
+#: The four legal content types, as the domain names them (ContentType values).
+CONTENT_TYPES = ("complaint", "denunciation", "petition", "report")
+
+
 LOGBOOK_COLUMNS = 13
+LETTER_REGISTER_COLUMNS = 9
+SCHEDULE_COLUMNS = 7
 _NUMBER_FIELDS = {"number", "type", "issuer"}
 _DATE_FIELDS = {"place", "day", "month", "year"}
 
@@ -340,8 +486,9 @@ def _read(path: Path, kind: type) -> Any:
     return value
 
 
-def _build(kind: Any, data: Any, file: str, key: str) -> Any:
-    """Turn parsed JSON into `kind` (a dataclass, tuple, Literal, float, int, bool or str), or raise."""
+def _build(kind: Any, data: Any, file: str, key: str, texts: dict[str, Any] | None = None) -> Any:
+    """Turn parsed JSON into `kind` (a dataclass, tuple, Literal, float, int, bool or str), or raise.
+    `texts` is the rule for the strings below a `_tpl` field: allowed placeholders, not blank."""
     origin = typing.get_origin(kind)
     if dataclasses.is_dataclass(kind):
         if not isinstance(data, dict):
@@ -359,7 +506,9 @@ def _build(kind: Any, data: Any, file: str, key: str) -> Any:
                 if f.default is dataclasses.MISSING:
                     raise UserError("document.format_missing_key", file=file, key=sub)
                 continue
-            values[name] = _build(hints[name], data[name], file, sub)
+            rule = {"fields": f.metadata["fields"], "required": f.metadata["required"]} if "fields" in f.metadata \
+                else texts
+            values[name] = _build(hints[name], data[name], file, sub, rule)
             lo, hi = f.metadata.get("lo"), f.metadata.get("hi")
             if lo is not None and not (lo <= values[name] <= hi):
                 raise UserError("document.format_out_of_range", file=file, key=sub, value=values[name], min=lo, max=hi)
@@ -371,10 +520,10 @@ def _build(kind: Any, data: Any, file: str, key: str) -> Any:
         if len(args) == 2 and args[1] is Ellipsis:
             if not data:
                 raise UserError("document.format_not_list", file=file, key=key)
-            return tuple(_build(args[0], item, file, f"{key}[{i + 1}]") for i, item in enumerate(data))
+            return tuple(_build(args[0], item, file, f"{key}[{i + 1}]", texts) for i, item in enumerate(data))
         if len(data) != len(args):
             raise UserError("document.format_list_length", file=file, key=key, count=len(args))
-        return tuple(_build(a, item, file, f"{key}[{i + 1}]") for i, (a, item) in enumerate(zip(args, data)))
+        return tuple(_build(a, item, file, f"{key}[{i + 1}]", texts) for i, (a, item) in enumerate(zip(args, data)))
     if origin is Literal:
         allowed = typing.get_args(kind)
         if data not in allowed:
@@ -391,6 +540,13 @@ def _build(kind: Any, data: Any, file: str, key: str) -> Any:
     if kind is str:
         if not isinstance(data, str):
             raise UserError("document.format_not_text", file=file, key=key)
+        if texts is not None:
+            if texts["required"] and not data.strip():
+                raise UserError("document.format_missing_key", file=file, key=key)
+            used = _template_fields(data)
+            if not used <= texts["fields"]:
+                raise UserError("document.format_template_fields", file=file, key=key,
+                                fields=["{" + f + "}" for f in sorted(texts["fields"])] or ["—"])
         return data
     if isinstance(kind, types.UnionType):  # pragma: no cover - no unions in the schema today
         raise TypeError(kind)
@@ -432,6 +588,12 @@ def _check_format(fmt: DocumentFormat, file: str) -> None:
                         value=fmt.header.motto_rule.under_line, min=0, max=len(fmt.header.motto))
     if any(not line.text.strip() for line in fmt.header.motto):
         raise UserError("document.format_missing_key", file=file, key="header.motto[].text")
-    weights = fmt.logbook.column_weights
-    if len(weights) != LOGBOOK_COLUMNS or any(w <= 0 for w in weights):
-        raise UserError("document.format_list_length", file=file, key="logbook.column_weights", count=LOGBOOK_COLUMNS)
+    letter = _template_fields(fmt.header.number.letter_template)
+    if not {"number", "issuer"} <= letter <= {"number", "issuer", "unit"}:
+        raise UserError("document.format_bad_template", file=file, key="header.number.letter_template",
+                        fields=["{number}", "{issuer}", "({unit})"])
+    for section, count in (("logbook", LOGBOOK_COLUMNS), ("letter_register", LETTER_REGISTER_COLUMNS),
+                           ("reception_schedule", SCHEDULE_COLUMNS)):
+        weights = getattr(fmt, section).column_weights
+        if len(weights) != count or any(w <= 0 for w in weights):
+            raise UserError("document.format_list_length", file=file, key=f"{section}.column_weights", count=count)

@@ -28,8 +28,8 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame,
                                 Paragraph, Table, TableStyle)
 
 from receptiondesk.documents import fonts
-from receptiondesk.documents.common import DocumentNumber, Issuer, SignMode, Signer, nfc, require, upper
-from receptiondesk.documents.formats import DocumentFormat, Text
+from receptiondesk.documents.common import Citizen, DocumentNumber, Issuer, SignMode, Signer, nfc, require, upper
+from receptiondesk.documents.formats import FORMAT_NAMES, DocumentFormat, Text, load_format
 from receptiondesk.errors import UserError
 
 #: Version tag of the QR payload: "RD1|<unit code>|<number>|<ISO date>|<content hash>".
@@ -39,6 +39,14 @@ _LINE_SPACING = 1.15  # single spacing of Liberation Serif (ascent + descent = 1
 
 
 # --- Text helpers -----------------------------------------------------------------------------
+
+def format_for(sector: str, fmt: DocumentFormat | None = None) -> DocumentFormat:
+    """The format of a document's sector ("state": UBND, Decree 30; "party": Đảng ủy, Guide 36), unless
+    `fmt` overrides it; an unknown sector is a UserError."""
+    if sector not in FORMAT_NAMES:
+        raise UserError("document.format_unknown", name=sector, allowed=list(FORMAT_NAMES))
+    return fmt or load_format(sector)
+
 
 def two_digits_below(value: int, limit: int) -> str:
     return f"{value:02d}" if value < limit else str(value)
@@ -69,6 +77,26 @@ def number_line(fmt: DocumentFormat, issuer: Issuer, number: DocumentNumber) -> 
     else:
         text = str(number.number).zfill(spec.min_digits)
     return nfc(spec.template.format(number=text, type=upper(number.type_code.strip()), issuer=issuer.symbol.strip()))
+
+
+def letter_number_line(fmt: DocumentFormat, issuer: Issuer, number: DocumentNumber) -> str:
+    """A letter's (công văn's) number: 'Số: 15/UBND-TCD' (state: `type_code` is the drafting unit's symbol)
+    or 'Số 15-CV/ĐU' (Party); a blank number leaves room to write it in."""
+    spec = fmt.header.number
+    if number.number is None:
+        text = " " * 8
+    elif isinstance(number.number, bool) or not isinstance(number.number, int) or number.number < 1:
+        raise UserError("document.bad_number", value=number.number)
+    else:
+        text = str(number.number).zfill(spec.min_digits)
+    line = spec.letter_template.format(number=text, issuer=issuer.symbol.strip(), unit=upper(number.type_code.strip()))
+    return nfc(line.rstrip("-/ "))
+
+
+def text_width_mm(fmt: DocumentFormat, *, landscape_page: bool = False) -> float:
+    """The width of the text area in mm (A4 portrait or landscape, the format's margins)."""
+    m = fmt.page.landscape_margins_mm if landscape_page else fmt.page.margins_mm
+    return (297 if landscape_page else 210) - m.left - m.right
 
 
 def markup(text: str) -> str:
@@ -152,6 +180,27 @@ def body_markup(fmt: DocumentFormat, xml: str, *, indent: bool = True) -> Paragr
     return Paragraph(xml, styles(fmt).body if indent else styles(fmt).body_flush)
 
 
+def labelled(fmt: DocumentFormat, label: str, text: str, *, italic: bool = True) -> list[Paragraph]:
+    """'<i>a) Label:</i> first line', then the text's further lines as paragraphs."""
+    lines = split_paragraphs(text) or [""]
+    tag = ("<i>", "</i>") if italic else ("<b>", "</b>")
+    first = body_markup(fmt, f"{tag[0]}{markup(label)}{tag[1]} {markup(lines[0])}".rstrip())
+    return [first] + [body_markup(fmt, markup(line)) for line in lines[1:]]
+
+
+def heading(fmt: DocumentFormat, text: str, *, lines: int = 3) -> list[Flowable]:
+    """A bold section heading ("I. THÀNH PHẦN THAM DỰ") that never stands alone at the foot of a page."""
+    return [lines_ahead(fmt, lines), body_markup(fmt, f"<b>{markup(text)}</b>")]
+
+
+def dash_list(fmt: DocumentFormat, items: Sequence[str]) -> list[Paragraph]:
+    """'- item;' paragraphs, the last one ending with '.'."""
+    clean = [item.strip().lstrip("-–• ").rstrip(";,. ").strip() for item in items]
+    clean = [item for item in clean if item]
+    return [body_markup(fmt, markup(f"- {item}" + ("." if i == len(clean) - 1 else ";")))
+            for i, item in enumerate(clean)]
+
+
 def title_block(fmt: DocumentFormat, kind: str, subject: str = "", *, rule: bool = True) -> KeepTogether:
     """Document type in capitals ("THÔNG BÁO"), the subject under it and a short centred rule."""
     st = styles(fmt)
@@ -169,6 +218,16 @@ def title_block(fmt: DocumentFormat, kind: str, subject: str = "", *, rule: bool
 def addressee(fmt: DocumentFormat, text: str) -> Paragraph:
     """'Kính gửi: …' centred under the title."""
     return Paragraph(markup(fmt.addressee.prefix + text.strip()), styles(fmt).addressee)
+
+
+def addressee_with(fmt: DocumentFormat, text: str, detail: str = "") -> Flowable:
+    """'Kính gửi: Ông …' with a second centred line under it (the address), kept together."""
+    if not detail.strip():
+        return addressee(fmt, text)
+    style = styles(fmt).addressee
+    first = Paragraph(markup(fmt.addressee.prefix + text.strip()), ParagraphStyle("addressee_1", parent=style,
+                                                                                 spaceAfter=0))
+    return KeepTogether([first, Paragraph(markup(detail.strip()), style)])
 
 
 # --- Flowables --------------------------------------------------------------------------------
@@ -224,6 +283,22 @@ class _Item:
         return self.top + fonts.ASCENT * self.size
 
 
+def balanced_split(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` wrapped into as few lines as at `width`, but with the lines as even as possible (no single
+    word left alone on the last line of a centred block)."""
+    lines = simpleSplit(text, font, size, width)
+    if len(lines) < 2:
+        return lines
+    lo, hi = width / 3, width
+    for _ in range(20):
+        mid = (lo + hi) / 2
+        if len(simpleSplit(text, font, size, mid)) > len(lines):
+            lo = mid
+        else:
+            hi = mid
+    return simpleSplit(text, font, size, hi)
+
+
 class _Column:
     """Lines stacked from the top of a column, each centred in it (or left-aligned)."""
 
@@ -233,12 +308,18 @@ class _Column:
         self.y = 0.0
 
     def text(self, text: str, spec: Text | None = None, *, size: float | None = None, bold: bool = False,
-             italic: bool = False, underline: bool = False, gap: float = 0.0, wrap: bool = True) -> list[_Item]:
+             italic: bool = False, underline: bool = False, gap: float = 0.0, wrap: bool = True,
+             balance: bool = False) -> list[_Item]:
         if spec is not None:
             size, bold, italic, underline = spec.size, spec.bold, spec.italic, spec.underline
         assert size is not None
         font = fonts.face(bold=bold, italic=italic)
-        lines = simpleSplit(text, font, size, self.width) if wrap else [text]
+        if not wrap:
+            lines = [text]
+        elif balance:
+            lines = balanced_split(text, font, size, self.width)
+        else:
+            lines = simpleSplit(text, font, size, self.width)
         added = []
         for line in lines or [""]:
             added.append(_Item(self.y + gap, line, font, size, underline))
@@ -330,7 +411,7 @@ class Header(Flowable):
             left.text(self.number, h.number, gap=h.number.gap_pt, wrap=False)
         if self.letter_subject:
             spec = h.letter_subject
-            left.text(h.letter_subject.prefix + self.letter_subject.strip(), spec, gap=spec.gap_pt)
+            left.text(h.letter_subject.prefix + self.letter_subject.strip(), spec, gap=spec.gap_pt, balance=True)
         # Right: motto lines and rule, then the place and date.
         for i, line in enumerate(h.motto, start=1):
             item = right.text(line.text, line, wrap=False)[0]
@@ -427,7 +508,8 @@ def signature_for(fmt: DocumentFormat, signer: Signer | None) -> SignatureSpec:
     return SignatureSpec(tuple(lines), signer.name.strip())
 
 
-def _signature_column(fmt: DocumentFormat, spec: SignatureSpec, width: float, head: float = 0.0) -> _Column:
+def _signature_column(fmt: DocumentFormat, spec: SignatureSpec, width: float, head: float = 0.0, *,
+                      balance: bool = False) -> _Column:
     """The column's lines; `head` pads the part above the signing room so names in a row line up."""
     s = fmt.signature
     col = _Column(width)
@@ -435,9 +517,9 @@ def _signature_column(fmt: DocumentFormat, spec: SignatureSpec, width: float, he
         col.text(spec.above, size=s.hint.size, italic=True)
     for i, line in enumerate(spec.lines):
         is_title = i == len(spec.lines) - 1
-        col.text(line, size=s.size, bold=s.title_bold if is_title else s.authority_bold)
+        col.text(line, size=s.size, bold=s.title_bold if is_title else s.authority_bold, balance=balance)
     if spec.hint:
-        col.text(spec.hint, s.hint)
+        col.text(spec.hint, s.hint, balance=balance)
     col.space(max(0.0, head - col.y))
     room = s.signing_space_mm * mm
     if spec.box:
@@ -500,7 +582,8 @@ class Closing(Flowable):
         self._rec_w = aw - self._sig_w - 4 * mm
         if self._lines is None:
             self._lines = recipient_lines(self.fmt, self.recipients, self.archive, self._rec_w)
-        self._sig = _signature_column(self.fmt, self.signature, self._sig_w) if self.signature else None
+        self._sig = (_signature_column(self.fmt, self.signature, self._sig_w, balance=True) if self.signature
+                     else None)
         self._space = self.fmt.signature.space_before_pt if self._first else 0.0
         # "Nơi nhận:" stands on the baseline of the signature's first line (TM. …).
         self._rec_dy = self._sig_dy = 0.0
@@ -571,19 +654,23 @@ class Closing(Flowable):
 
 
 class SignatureRow(Flowable):
-    """Signature columns side by side (e.g. the citizen and the officer on a receipt)."""
+    """Signature columns side by side (e.g. the citizen and the officer on a receipt). `gap_mm` separates the
+    columns; `balance` wraps long capacity lines into even lines (three columns on a portrait page)."""
 
-    def __init__(self, fmt: DocumentFormat, columns: Sequence[SignatureSpec]) -> None:
+    def __init__(self, fmt: DocumentFormat, columns: Sequence[SignatureSpec], *, gap_mm: float = 2.0,
+                 balance: bool = False) -> None:
         super().__init__()
         self.fmt, self.columns = fmt, tuple(columns)
+        self.gap, self.balance = gap_mm * mm, balance
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         w = aw / len(self.columns)
-        cols = [_signature_column(self.fmt, spec, w - 2 * mm) for spec in self.columns]
+        inner = w - self.gap
+        cols = [_signature_column(self.fmt, spec, inner, balance=self.balance) for spec in self.columns]
         room = self.fmt.signature.signing_space_mm * mm
         name_size = self.fmt.signature.size * _LINE_SPACING
         head = max(col.y - room - name_size for col in cols)
-        self._cols = [_signature_column(self.fmt, spec, w - 2 * mm, head) for spec in self.columns]
+        self._cols = [_signature_column(self.fmt, spec, inner, head, balance=self.balance) for spec in self.columns]
         self._w = w
         self.width = aw
         self.height = self.fmt.signature.space_before_pt + max(col.y for col in self._cols)
@@ -592,12 +679,14 @@ class SignatureRow(Flowable):
     def draw(self) -> None:
         top = self.height - self.fmt.signature.space_before_pt
         for i, col in enumerate(self._cols):
-            col.draw(self.canv, i * self._w + mm, top)
+            col.draw(self.canv, i * self._w + self.gap / 2, top)
 
 
 # --- QR code ----------------------------------------------------------------------------------
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Citizen) and value.protected:
+        return {"protected": True}  # the hash must not let anyone test a guessed name against the code
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, Enum):
@@ -735,6 +824,46 @@ def cell(fmt: DocumentFormat, text: str, *, align: str = "left", header: bool = 
     return Paragraph("<br/>".join(markup(line) for line in lines), style)
 
 
+def fit_widths(total: float, weights: Sequence[float], minimums: Sequence[float]) -> list[float] | None:
+    """Column widths summing to `total`, shared by `weights`, but none under its minimum (a column held at its
+    minimum gives its share to the others); None when the minimums alone exceed `total`."""
+    fixed: dict[int, float] = {}
+    while True:
+        free = total - sum(fixed.values())
+        flex = [i for i in range(len(weights)) if i not in fixed]
+        if free < -0.01 or (flex and free <= 0):
+            return None
+        share = sum(weights[i] for i in flex) or 1.0
+        widths = [fixed[i] if i in fixed else free * weights[i] / share for i in range(len(weights))]
+        short = [i for i in flex if widths[i] < minimums[i] - 0.01]
+        if not short:
+            return widths
+        for i in short:
+            fixed[i] = minimums[i]
+
+
+class GridTable(Table):
+    """ReportLab's Table, but the rest of a table split at a page's foot is not cut again on that page: else
+    ReportLab fills the foot with the repeated header and a sliver of the next row, shifted to the centre (its
+    in-row split forgets the table's alignment). A row is still cut when it cannot fit whole: a row taller than
+    a page, or the first row of a table that starts down a page."""
+
+    _continued = False
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", True))
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=False)
+        if not parts and self.splitInRow and (at_top or not self._continued):
+            parts = self._splitRows(availHeight, doInRowSplit=True)
+        for part in parts:
+            part.hAlign, part.vAlign = self.hAlign, self.vAlign
+        if len(parts) == 2:
+            parts[1]._continued = True
+        return parts
+
+
 def grid_table(fmt: DocumentFormat, rows: list[list[Any]], widths: Sequence[float], *, header_rows: int = 1,
                spans: Sequence[tuple[tuple[int, int], tuple[int, int]]] = ()) -> Table:
     """A ruled table whose first `header_rows` rows repeat on every page; rows may split across pages."""
@@ -750,5 +879,5 @@ def grid_table(fmt: DocumentFormat, rows: list[list[Any]], widths: Sequence[floa
         ("BOTTOMPADDING", (0, 0), (-1, -1), t.padding_pt + 1),
     ]
     commands += [("SPAN", a, b) for a, b in spans]
-    return Table(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1, splitInRow=1,
-                 style=TableStyle(commands), hAlign="LEFT")
+    return GridTable(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1, splitInRow=1,
+                     style=TableStyle(commands), hAlign="LEFT")

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from receptiondesk.documents import layout
-from receptiondesk.documents.common import Citizen, Issuer, Person, normalised, require_value, short_date
+from receptiondesk.documents.common import Citizen, Issuer, Person, normalised, protect, require_value, short_date
 from receptiondesk.documents.formats import DocumentFormat, load_format, load_forms
 from receptiondesk.errors import UserError
 
@@ -56,7 +56,7 @@ class Logbook:
 
 def render_logbook(book: Logbook, *, fmt: DocumentFormat | None = None, qr: bool = True) -> bytes:
     """The logbook pages as PDF bytes (landscape A4); `qr=False` leaves out the QR code."""
-    b = normalised(book)
+    b = protect(normalised(book), load_forms().protected_identity)  # no protected identity in any text
     fmt = fmt or load_format("state")
     forms = load_forms()
     require_value(b.date_from, "ngày bắt đầu")

@@ -9,7 +9,7 @@ from datetime import datetime
 from reportlab.platypus import Flowable
 
 from receptiondesk.documents import layout
-from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, clock_time, normalised,
+from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, clock_time, normalised, protect,
                                             require_value, short_date)
 from receptiondesk.documents.formats import DocumentFormat, load_format, load_forms
 
@@ -36,7 +36,7 @@ class OralStatement:
 
 def render_oral_statement(record: OralStatement, *, fmt: DocumentFormat | None = None, qr: bool = True) -> bytes:
     """The record as PDF bytes; `qr=False` leaves out the QR code."""
-    r = normalised(record)
+    r = protect(normalised(record), load_forms().protected_identity)  # no protected identity in any text
     fmt = fmt or load_format("state")
     forms = load_forms()
     require_value(r.officer.name if r.officer else "", "họ tên người tiếp công dân")

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from receptiondesk.documents import layout
-from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, clock_time, normalised,
+from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, clock_time, normalised, protect,
                                             require_value, short_date)
 from receptiondesk.documents.formats import DocumentFormat, load_format, load_forms
 from receptiondesk.errors import UserError
@@ -42,7 +42,7 @@ class Receipt:
 
 def render_receipt(receipt: Receipt, *, fmt: DocumentFormat | None = None, qr: bool = True) -> bytes:
     """The receipt as PDF bytes; `qr=False` leaves out the QR code."""
-    r = normalised(receipt)
+    r = protect(normalised(receipt), load_forms().protected_identity)  # no protected identity in any text
     fmt = fmt or load_format("state")
     forms = load_forms()
     require_value(r.receiver.name if r.receiver else "", "họ tên người tiếp nhận")

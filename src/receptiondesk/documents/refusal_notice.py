@@ -9,7 +9,7 @@ from datetime import date, datetime
 from reportlab.platypus import Flowable
 
 from receptiondesk.documents import layout
-from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Signer, clock_time, normalised,
+from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Signer, clock_time, normalised, protect,
                                             require_value, short_date)
 from receptiondesk.documents.formats import DocumentFormat, load_format, load_forms
 from receptiondesk.errors import UserError
@@ -37,7 +37,7 @@ class RefusalNotice:
 
 def render_refusal_notice(notice: RefusalNotice, *, fmt: DocumentFormat | None = None, qr: bool = True) -> bytes:
     """The refusal notice as PDF bytes; `qr=False` leaves out the QR code."""
-    n = normalised(notice)
+    n = protect(normalised(notice), load_forms().protected_identity)  # no protected identity in any text
     fmt = fmt or load_format("state")
     forms = load_forms()
     signature = layout.signature_for(fmt, n.signer)

@@ -25,6 +25,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "document.bad_range": {
         "vi": "Khoảng thời gian không hợp lệ: ngày bắt đầu {start} sau ngày kết thúc {end}.",
         "en": "Invalid period: the start {start} is after the end {end}."},
+    "document.content_type_unknown": {
+        "vi": "Loại đơn “{value}” không hợp lệ; chọn một trong: {allowed} (khiếu nại, tố cáo, kiến nghị, phản ánh).",
+        "en": "Unknown content type “{value}”; choose one of: {allowed} (complaint, denunciation, petition, report)."},
+    "document.bad_choice": {
+        "vi": "Giá trị “{value}” không hợp lệ cho {what}; chọn một trong: {allowed}.",
+        "en": "“{value}” is not valid for {what}; choose one of: {allowed}."},
+    "document.date_order": {
+        "vi": "Ngày không hợp lệ: {later} ({later_date}) không được trước {earlier} ({earlier_date}).",
+        "en": "Invalid date: {later} ({later_date}) cannot be before {earlier} ({earlier_date})."},
+    "document.not_overdue": {
+        "vi": "Nhiệm vụ thứ {index} chưa quá hạn (thời hạn {deadline}); văn bản đôn đốc chỉ lập cho nhiệm vụ "
+              "đã quá hạn.",
+        "en": "Assignment {index} is not overdue (deadline {deadline}); a reminder is only for overdue assignments."},
+    "document.date_outside_period": {
+        "vi": "Ngày {date} ở dòng {index} nằm ngoài thời gian của lịch ({start} – {end}).",
+        "en": "The date {date} in row {index} is outside the schedule's period ({start} – {end})."},
+    "document.format_template_fields": {
+        "vi": "Tệp thể thức “{file}”: câu mẫu “{key}” chỉ được dùng các chỗ điền {fields} "
+              "(dấu ngoặc nhọn thật viết {{{{ }}}}).",
+        "en": "Format file “{file}”: the text “{key}” may only use the placeholders {fields} "
+              "(write a real brace as {{{{ }}}})."},
     "document.format_unknown": {
         "vi": "Không có thể thức văn bản “{name}”; chọn một trong: {allowed}.",
         "en": "There is no document format “{name}”; choose one of: {allowed}."},
