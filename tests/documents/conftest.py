@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from receptiondesk.documents.conclusion_notice import render_conclusion_notice
-from tests.documents import samples
+from receptiondesk.demo import document_examples as samples
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ from receptiondesk.documents.common import Citizen, Person
 from receptiondesk.documents.conclusion_notice import HeardCase, render_conclusion_notice
 from receptiondesk.documents.formats import load_format
 from receptiondesk.errors import UserError
-from tests.documents import pdfcheck, samples
+from tests.documents import pdfcheck
+from receptiondesk.demo import document_examples as samples
 from tests.documents.test_layout import _nfd
 
 STATE, PARTY = load_format("state"), load_format("party")

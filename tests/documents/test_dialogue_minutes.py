@@ -12,8 +12,9 @@ from receptiondesk.documents.common import Citizen, Issuer, Person
 from receptiondesk.documents.dialogue_minutes import Opinion, render_dialogue_minutes
 from receptiondesk.documents.formats import load_format
 from receptiondesk.errors import UserError
-from tests.documents import checks, pdfcheck, samples
-from tests.documents import letter_samples as ls
+from tests.documents import checks, pdfcheck
+from receptiondesk.demo import document_examples as samples
+from receptiondesk.demo import letter_examples as ls
 from tests.documents.checks import MASK, find
 from tests.documents.test_layout import _nfd
 

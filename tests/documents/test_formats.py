@@ -12,7 +12,8 @@ from receptiondesk import paths
 from receptiondesk.documents import formats
 from receptiondesk.documents.conclusion_notice import render_conclusion_notice
 from receptiondesk.errors import UserError
-from tests.documents import pdfcheck, samples
+from tests.documents import pdfcheck
+from receptiondesk.demo import document_examples as samples
 
 
 @pytest.mark.parametrize("name", formats.FORMAT_NAMES)

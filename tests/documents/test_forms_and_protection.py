@@ -17,8 +17,9 @@ from receptiondesk.documents.common import Citizen, DocumentNumber, protect, red
 from receptiondesk.documents.formats import load_format
 from receptiondesk.documents.transfer_slip import render_transfer_slip
 from receptiondesk.errors import UserError
-from tests.documents import pdfcheck, samples
-from tests.documents import letter_samples as ls
+from tests.documents import pdfcheck
+from receptiondesk.demo import document_examples as samples
+from receptiondesk.demo import letter_examples as ls
 
 STATE, PARTY = load_format("state"), load_format("party")
 

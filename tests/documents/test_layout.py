@@ -11,7 +11,8 @@ from receptiondesk.documents import fonts, layout
 from receptiondesk.documents.common import DocumentNumber, Issuer, Signer, SignMode, normalised
 from receptiondesk.documents.formats import load_format
 from receptiondesk.errors import UserError
-from tests.documents import pdfcheck, samples
+from tests.documents import pdfcheck
+from receptiondesk.demo import document_examples as samples
 
 STATE, PARTY = load_format("state"), load_format("party")
 

@@ -14,8 +14,9 @@ from receptiondesk.documents.formats import load_format
 from receptiondesk.documents.guidance_letter import render_guidance_letter
 from receptiondesk.documents.reminder_letter import OverdueAssignment, render_reminder_letter
 from receptiondesk.errors import UserError
-from tests.documents import checks, pdfcheck, samples
-from tests.documents import letter_samples as ls
+from tests.documents import checks, pdfcheck
+from receptiondesk.demo import document_examples as samples
+from receptiondesk.demo import letter_examples as ls
 from tests.documents.checks import MASK, find, starts
 from tests.documents.test_layout import _nfd
 

@@ -16,7 +16,8 @@ from receptiondesk.documents.oral_statement import render_oral_statement
 from receptiondesk.documents.receipt import render_receipt
 from receptiondesk.documents.refusal_notice import render_refusal_notice
 from receptiondesk.errors import UserError
-from tests.documents import pdfcheck, samples
+from tests.documents import pdfcheck
+from receptiondesk.demo import document_examples as samples
 from tests.documents.test_layout import _nfd
 
 STATE = load_format("state")

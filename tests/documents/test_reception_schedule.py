@@ -13,7 +13,7 @@ from receptiondesk.documents.reception_schedule import (ScheduleEntry, WEEKDAYS,
                                                         render_reception_schedule)
 from receptiondesk.errors import UserError
 from tests.documents import checks, pdfcheck
-from tests.documents import letter_samples as ls
+from receptiondesk.demo import letter_examples as ls
 from tests.documents.checks import find
 from tests.documents.test_layout import _nfd
 

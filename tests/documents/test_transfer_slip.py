@@ -16,8 +16,9 @@ from receptiondesk.documents.formats import load_format
 from receptiondesk.documents.transfer_slip import render_transfer_slip
 from receptiondesk.domain.text import fold
 from receptiondesk.errors import UserError
-from tests.documents import checks, pdfcheck, samples
-from tests.documents import letter_samples as ls
+from tests.documents import checks, pdfcheck
+from receptiondesk.demo import document_examples as samples
+from receptiondesk.demo import letter_examples as ls
 from tests.documents.checks import MASK, find
 from tests.documents.test_layout import _nfd
 

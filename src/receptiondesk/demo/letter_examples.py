@@ -15,7 +15,7 @@ from receptiondesk.documents.letter_register import LetterRegister, RegisterRow
 from receptiondesk.documents.reception_schedule import ReceptionSchedule, ScheduleEntry
 from receptiondesk.documents.reminder_letter import OverdueAssignment, ReminderLetter
 from receptiondesk.documents.transfer_slip import TransferSlip
-from tests.documents.samples import (CHAIRMAN, DUC, LONG_CONTENT, OFFICER, PARTY_ISSUER, SECRETARY, STATE_ISSUER,
+from receptiondesk.demo.document_examples import (CHAIRMAN, DUC, LONG_CONTENT, OFFICER, PARTY_ISSUER, SECRETARY, STATE_ISSUER,
                                      VICE)
 
 MASK = "[Danh tính được bảo vệ]"
