@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from receptiondesk.errors import UserError, ValidationError
+from receptiondesk.services.followup import FollowupRequest
 from receptiondesk.storage.listing import ListRequest
 from tests.services.helpers import (
     USERNAME,
@@ -15,6 +16,7 @@ from tests.services.helpers import (
     assignment,
     audit,
     counts,
+    letter,
     row,
     session,
     visit,
@@ -271,3 +273,186 @@ def test_assignment_list_rejects_unknown_filter_and_sort(desk):
     with pytest.raises(UserError) as caught:
         _uuids(desk, sort="assignee")
     assert caught.value.code == "list.unknown_sort"
+
+
+# -- refusals on voided records -------------------------------------------------------------------
+
+def test_result_on_a_voided_assignment_is_refused_and_nothing_saved(desk, case_uuid):
+    saved = desk.followup.create_assignment(assignment(case_uuid, working_days=5))
+    desk.voiding.void("assignment", saved.uuid, "Giao nhầm người")
+    before, stored = counts(desk), row(desk, "assignments", saved.uuid)
+    with pytest.raises(UserError) as caught:
+        desk.followup.record_result(saved.uuid, "Đã xử lý")
+    assert_clear_error(caught.value, "assignment", "record.voided")  # as for every voided record
+    assert "hủy bỏ" in caught.value.render("vi")
+    assert counts(desk) == before and row(desk, "assignments", saved.uuid) == stored
+
+
+def test_result_on_an_assignment_of_a_voided_case_is_refused_and_nothing_saved(desk, case_uuid):
+    saved = desk.followup.create_assignment(assignment(case_uuid, working_days=5))
+    desk.voiding.void("case", case_uuid, "Vụ việc nhập trùng")
+    before, stored = counts(desk), row(desk, "assignments", saved.uuid)
+    with pytest.raises(UserError) as caught:
+        desk.followup.record_result(saved.uuid, "Đã xử lý")
+    assert_clear_error(caught.value, "case", "assignment.case_voided")
+    assert counts(desk) == before and row(desk, "assignments", saved.uuid) == stored
+
+
+def test_telling_on_a_voided_case_or_assignment_is_refused(desk, case_uuid):
+    kept = desk.followup.create_assignment(assignment(case_uuid, working_days=5))
+    dropped = desk.followup.create_assignment(assignment(case_uuid, working_days=5, assignee="Nhầm người"))
+    for saved in (kept, dropped):
+        desk.followup.record_result(saved.uuid, "Đã xử lý")
+    desk.voiding.void("assignment", dropped.uuid, "Giao nhầm người")
+    before = counts(desk)
+    with pytest.raises(UserError) as caught:
+        desk.followup.record_citizen_told(dropped.uuid, "phone")
+    assert_clear_error(caught.value, "assignment", "record.voided")
+    desk.voiding.void("case", case_uuid, "Vụ việc nhập trùng")
+    before = counts(desk)
+    with pytest.raises(UserError) as caught:
+        desk.followup.record_citizen_told(kept.uuid, "phone")
+    assert_clear_error(caught.value, "case", "assignment.case_voided")
+    with pytest.raises(UserError) as caught:
+        desk.followup.tell_case(case_uuid, "phone")
+    assert_clear_error(caught.value, "case", "record.voided")
+    assert counts(desk) == before
+
+
+def test_a_result_cannot_be_moved_after_the_citizen_was_told(desk, case_uuid):
+    saved = desk.followup.create_assignment(assignment(case_uuid, working_days=5, assigned_on="2026-03-02"))
+    desk.followup.record_result(saved.uuid, "Đã xử lý", on="2026-03-04")
+    desk.followup.record_citizen_told(saved.uuid, "phone", on="2026-03-05")
+    before = counts(desk)
+    with pytest.raises(UserError) as caught:
+        desk.followup.record_result(saved.uuid, "Đã xử lý xong", on="2026-03-06")
+    assert_clear_error(caught.value, "result_on", "assignment.result_after_told")
+    assert "05/03/2026" in caught.value.render("vi")
+    assert counts(desk) == before
+    desk.followup.record_result(saved.uuid, "Đã xử lý xong", on="2026-03-05")  # a correction that fits is kept
+    assert desk.followup.get(saved.uuid)["result"] == "Đã xử lý xong"
+
+
+# -- the follow-up list ---------------------------------------------------------------------------
+# Today is Thursday 12/03/2026: "due soon" (3 working days) runs to Tuesday 17/03, over the weekend.
+
+THURSDAY = date(2026, 3, 12)
+
+
+@pytest.fixture
+def board(desk, case_uuid, clock):
+    """overdue (deadline 11/03, no result), soon (16/03: 2 working days across the weekend), later (18/03),
+    done (result and citizen told), on the case of 02/03; today is 12/03."""
+    clock.set_day(THURSDAY)
+    made = {}
+    for name, deadline, assignee in (("later", "2026-03-18", "Phòng Kinh tế"), ("soon", "2026-03-16", "Công an xã"),
+                                     ("overdue", "2026-03-11", "Công chức địa chính"),
+                                     ("done", "2026-03-06", "Tư pháp")):
+        made[name] = desk.followup.create_assignment(assignment(case_uuid, deadline=deadline, assignee=assignee,
+                                                                assigned_on="2026-03-02")).uuid
+    desk.followup.record_result(made["done"], "Đã trả lời công dân", on="2026-03-05")
+    desk.followup.record_citizen_told(made["done"], "letter", on="2026-03-06")
+    return made
+
+
+def _board(desk, **kw):
+    """The follow-up list as (kind, uuid, state) triples."""
+    request = FollowupRequest(**kw)
+    return [(r["kind"], r["uuid"], r["state"]) for r in desk.followup.rows(desk.followup.keys(request), request)]
+
+
+def test_overdue_first_then_due_soon_across_the_weekend_then_the_rest(desk, board):
+    assert _board(desk) == [("assignment", board["overdue"], "overdue"), ("assignment", board["soon"], "due_soon"),
+                            ("assignment", board["later"], "waiting_result")]
+    rows = {r["uuid"]: r for r in desk.followup.rows(desk.followup.keys())}
+    assert rows[board["overdue"]]["days_late"] == 1
+    assert (rows[board["soon"]]["working_days_left"], rows[board["soon"]]["date"]) == (2, "2026-03-16")
+    # 16/03 is only 2 working days away though 4 calendar days: with a 1-day window it is not due soon.
+    assert _board(desk, soon_days=1)[1] == ("assignment", board["soon"], "waiting_result")
+    assert _board(desk, view="all")[-1] == ("assignment", board["done"], "told")
+
+
+def test_views_and_counts(desk, board):
+    assert [u for _, u, _ in _board(desk, view="overdue")] == [board["overdue"]]
+    assert [u for _, u, _ in _board(desk, view="due_soon")] == [board["soon"]]
+    assert [u for _, u, _ in _board(desk, view="waiting_result")] == [board["overdue"], board["soon"], board["later"]]
+    assert _board(desk, view="waiting_tell") == []
+    got = desk.followup.counts()
+    assert (got.overdue, got.overdue_assignments, got.overdue_cases, got.due_soon, got.waiting_result,
+            got.waiting_tell) == (1, 1, 0, 1, 3, 0)
+
+
+def test_a_case_whose_every_result_is_in_waits_for_the_citizen_to_be_told(desk, board, case_uuid):
+    for name in ("overdue", "soon"):
+        desk.followup.record_result(board[name], "Đã xử lý", on=THURSDAY)
+    assert ("case", case_uuid, "waiting_tell") not in _board(desk)  # "later" has no result yet
+    desk.followup.record_result(board["later"], "Đã xử lý", on=THURSDAY)
+    assert _board(desk) == [("case", case_uuid, "waiting_tell")]
+    assert _board(desk, view="waiting_tell") == [("case", case_uuid, "waiting_tell")]
+    case_row = desk.followup.rows(desk.followup.keys())[0]
+    assert (case_row["untold"], case_row["ready_to_tell"], case_row["date"]) == (3, True, "2026-03-12")
+    assert case_row["assignee"] == "Phòng Kinh tế; Công an xã; Công chức địa chính; Tư pháp"
+    assert desk.followup.counts().waiting_tell == 1
+
+    assert desk.followup.tell_case(case_uuid, "in_person") == 3
+    assert _board(desk) == []
+    informed = desk.cases.get(case_uuid)
+    assert (informed["status"], informed["informed_on"]) == ("informed", "2026-03-12")
+    assert [a["citizen_told_how"] for a in desk.followup.list(ListRequest(filters={"case": case_uuid}))] == \
+        ["letter", "in_person", "in_person", "in_person"]
+    with pytest.raises(UserError) as caught:
+        desk.followup.tell_case(case_uuid, "phone")
+    assert_clear_error(caught.value, "case", "followup.nothing_to_tell")
+
+
+def test_telling_a_whole_case_is_all_or_nothing(desk, board, case_uuid):
+    desk.followup.record_result(board["overdue"], "Đã xử lý", on="2026-03-11")
+    desk.followup.record_result(board["soon"], "Đã xử lý", on=THURSDAY)
+    before = counts(desk)
+    with pytest.raises(UserError) as caught:
+        desk.followup.tell_case(case_uuid, "phone", on="2026-03-11")  # before the second result
+    assert_clear_error(caught.value, "told_on", "assignment.told_before_result")
+    assert counts(desk) == before
+
+
+def test_overdue_cases_are_listed_after_overdue_assignments(desk, board, case_uuid):
+    late = desk.intake.register_letter(letter(when="2026-02-02")).case_uuid
+    due = desk.cases.get(late)["due_date"]
+    assert due < THURSDAY.isoformat()
+    rows = desk.followup.rows(desk.followup.keys())
+    assert [(r["kind"], r["uuid"], r["state"]) for r in rows[:2]] == \
+        [("assignment", board["overdue"], "overdue"), ("case", late, "overdue")]
+    assert rows[1]["days_late"] == (THURSDAY - date.fromisoformat(due)).days
+    assert desk.followup.counts().overdue == 2
+    assert [u for k, u, _ in _board(desk, view="overdue")] == [board["overdue"], late]
+
+
+def test_assignee_text_matches_without_diacritics(desk, board):
+    assert [u for _, u, _ in _board(desk, assignee="cong an")] == [board["soon"]]
+    assert [u for _, u, _ in _board(desk, assignee="ĐỊA CHÍNH")] == [board["overdue"]]
+    assert _board(desk, assignee="Hội Nông dân") == []
+    got = desk.followup.counts(FollowupRequest(assignee="cong an"))
+    assert (got.overdue, got.due_soon, got.waiting_result) == (0, 1, 1)
+
+
+def test_date_range_on_the_deadline(desk, board):
+    assert [u for _, u, _ in _board(desk, date_from="12/03/2026", date_to="2026-03-17")] == [board["soon"]]
+    assert [u for _, u, _ in _board(desk, view="all", date_to="06/03/2026")] == [board["done"]]
+
+
+@pytest.mark.parametrize("kw, field, code", [
+    ({"date_from": "32/03/2026"}, "followup_from", "value.bad_date"),
+    ({"date_from": "2026-03-20", "date_to": "2026-03-01"}, "followup_to", "followup.date_range"),
+    ({"view": "late"}, "followup_view", "value.not_allowed"),
+    ({"soon_days": 99}, "followup_soon_days", "followup.soon_days_range"),
+], ids=["bad date", "reversed range", "unknown view", "soon window"])
+def test_bad_follow_up_request_is_refused(desk, kw, field, code):
+    with pytest.raises(ValidationError) as caught:
+        desk.followup.keys(FollowupRequest(**kw))
+    assert_clear_error(caught.value, field, code)
+
+
+def test_a_voided_case_leaves_the_follow_up_list(desk, board, case_uuid):
+    desk.voiding.void("case", case_uuid, "Vụ việc nhập trùng")
+    assert _board(desk, view="all") == []
+    assert desk.followup.counts().overdue == 0

@@ -133,14 +133,14 @@ def test_navigation_shows_only_the_screens_a_role_may_use(qtbot, desk):
     admin = MainWindow(desk)
     qtbot.addWidget(admin)
     assert [type(s).__name__ for s in admin.screens] == ["HomeScreen", "IntakeScreen", "LogbookScreen",
-                                                         "CasesScreen", "SessionsScreen", "SettingsScreen"]
+                                                         "CasesScreen", "SessionsScreen", "FollowupScreen", "SettingsScreen"]
     desk.accounts.add_user(desk.context.session, "xem", "Người Xem", "viewer", "mật khẩu xem 1")
     desk.logout()
     desk.login("xem", "mật khẩu xem 1")
     viewer = MainWindow(desk)
     qtbot.addWidget(viewer)
     assert [type(s).__name__ for s in viewer.screens] == ["HomeScreen", "LogbookScreen", "CasesScreen",
-                                                          "SessionsScreen"]
+                                                          "SessionsScreen", "FollowupScreen"]
     assert viewer.intake is None and viewer.settings is None
 
 
@@ -169,7 +169,7 @@ def test_keyboard_shortcuts_move_between_screens(qtbot, desk):
     assert window.stack.currentWidget() is window.intake
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.logbook
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.home

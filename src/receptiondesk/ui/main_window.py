@@ -20,6 +20,7 @@ from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.screens.cases_screen import CasesScreen
+from receptiondesk.ui.screens.followup_screen import FollowupScreen
 from receptiondesk.ui.screens.home_screen import HomeScreen
 from receptiondesk.ui.screens.intake_screen import IntakeScreen
 from receptiondesk.ui.screens.logbook_screen import LogbookScreen
@@ -54,7 +55,10 @@ class MainWindow(QMainWindow):
         self.logbook = self._add(LogbookScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.cases = self._add(CasesScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.sessions = self._add(SessionsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.followup = self._add(FollowupScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
+        if self.followup is not None and self.cases is not None:
+            self.followup.case_requested.connect(self.cases.open_case)  # the case with its whole history
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(200)
