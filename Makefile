@@ -13,7 +13,7 @@ QT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 l
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test test-fast bench system-deps clean translations update-translations screenshots
+.PHONY: run test test-fast bench system-deps clean translations update-translations screenshots samples
 
 run: $(STAMP) system-deps translations
 	$(BIN)/receptiondesk $(ARGS)
@@ -34,6 +34,10 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 update-translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find src/receptiondesk/ui -name '*.py' | sort) \
 	  -ts resources/translations/receptiondesk_vi.ts
+
+# Every printed document, in the state format and (where the Party issues it) the Party format, into samples/.
+samples: $(STAMP)
+	$(BIN)/python -m receptiondesk.demo.write_samples samples
 
 # Every screen, in Vietnamese and English, with demonstration data, rendered under Xvfb into screenshots/.
 XVFB_PACKAGES := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
