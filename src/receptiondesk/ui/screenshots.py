@@ -63,6 +63,10 @@ def fill_demo_desk(desk: Desk) -> None:
     for days, leader in ((3, "Trần Văn Hùng"), (17, "Trần Văn Hùng")):
         desk.sessions.schedule(SessionDraft(session_date=today + timedelta(days=days), leader_name=leader,
                                             location="Trụ sở tiếp công dân phường"))
+    today_session = desk.sessions.schedule(SessionDraft(session_date=today, leader_name="Trần Văn Hùng",
+                                                        location="Trụ sở tiếp công dân phường"))
+    for case in desk.sessions.waiting_cases(3):
+        desk.sessions.add_case(today_session.uuid, case["uuid"])
 
 
 def render(out_dir: Path) -> list[Path]:
@@ -120,7 +124,38 @@ def render(out_dir: Path) -> list[Path]:
                 _grab(window, path)
                 written.append(path)
                 window.intake.start_new()
+            written += _dialogs(desk, window, lang, out_dir)
             window.close()
+    return written
+
+
+def _dialogs(desk: Desk, window, lang: str, out_dir: Path) -> list[Path]:
+    """The dialogs opened from the screens: a case's history, holding today's session, a notice to issue."""
+    from receptiondesk.storage.listing import ListRequest
+    from receptiondesk.ui.dialogs.case_detail_dialog import CaseDetailDialog
+    from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+    from receptiondesk.ui.dialogs.hold_session_dialog import HoldSessionDialog
+
+    today = desk.context.today().isoformat()
+    planned = desk.sessions.list(ListRequest(filters={"status": "planned", "date_from": today, "date_to": today}))
+    held = desk.sessions.list(ListRequest(filters={"status": "held"}, sort="newest"), limit=1)
+    busiest = desk.cases.list(ListRequest(filters={"status": "in_progress"}), limit=1)
+    dialogs = {}
+    if busiest:
+        dialogs["case-detail"] = CaseDetailDialog(desk, busiest[0]["uuid"], lang, window)
+    if planned:
+        dialogs["hold-session"] = HoldSessionDialog(desk, planned[0]["uuid"], lang, window)
+    if held:
+        dialogs["conclusion-notice"] = DocumentDialog(desk, desk.paperwork.conclusion_notice(held[0]["uuid"]), lang,
+                                                      window)
+    written = []
+    for name, dialog in dialogs.items():
+        dialog.resize(*WINDOW_SIZE)
+        dialog.show()
+        path = out_dir / f"{lang}-dialog-{name}.png"
+        _grab(dialog, path)
+        written.append(path)
+        dialog.close()
     return written
 
 
