@@ -29,6 +29,354 @@
     </message>
 </context>
 <context>
+    <name>CaseDetailDialog</name>
+    <message>
+        <source>Case received on {date}</source>
+        <extracomment>Which widget a problem&apos;s field names, for moving the cursor there. Facts of a timeline entry that are enumerated values, with the kind their labels are filed under.</extracomment>
+        <translation>Vụ việc tiếp nhận ngày {date}</translation>
+    </message>
+    <message>
+        <source>History (oldest first)</source>
+        <translation>Diễn biến vụ việc (từ cũ đến mới)</translation>
+    </message>
+    <message>
+        <source>Documents handed in</source>
+        <translation>Tài liệu, giấy tờ nộp kèm</translation>
+    </message>
+    <message>
+        <source>Original or copy</source>
+        <translation>Bản chính/bản sao</translation>
+    </message>
+    <message>
+        <source>Scanned file</source>
+        <translation>Tệp bản quét</translation>
+    </message>
+    <message>
+        <source>e.g. Complaint letter dated 05/02/2026</source>
+        <translation>ví dụ: Đơn khiếu nại ngày 05/02/2026</translation>
+    </message>
+    <message>
+        <source>PDF, JPEG, PNG or TIFF, at most 20 MB</source>
+        <translation>PDF, JPEG, PNG hoặc TIFF, tối đa 20 MB</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Đính kèm</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Lưu ra tệp…</translation>
+    </message>
+    <message>
+        <source>Save the selected document&apos;s scanned file (Ctrl+S)</source>
+        <translation>Lưu tệp bản quét của tài liệu đang chọn ra máy (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>at a visit</source>
+        <translation>qua tiếp công dân</translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation>qua đơn thư</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>nhập từ tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>(no name given)</source>
+        <translation>(không ghi họ tên)</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Người bị KN, TC</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>Thẩm quyền</translation>
+    </message>
+    <message>
+        <source>In competence</source>
+        <translation>Thuộc thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Not in competence</source>
+        <translation>Không thuộc thẩm quyền</translation>
+    </message>
+    <message>
+        <source>bypassing levels</source>
+        <translation>vượt cấp</translation>
+    </message>
+    <message>
+        <source>long-running</source>
+        <translation>kéo dài</translation>
+    </message>
+    <message>
+        <source>complex</source>
+        <translation>phức tạp</translation>
+    </message>
+    <message>
+        <source>needs verification</source>
+        <translation>cần xác minh</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Tính chất</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Bảo mật</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>Citizen informed</source>
+        <translation>Ngày thông báo</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Số lượt tiếp</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Đã hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>Đã có kết quả</translation>
+    </message>
+    <message>
+        <source>Citizen informed of the result</source>
+        <translation>Đã thông báo kết quả cho công dân</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>vụ việc</translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation>lượt tiếp</translation>
+    </message>
+    <message>
+        <source>a letter</source>
+        <translation>đơn thư</translation>
+    </message>
+    <message>
+        <source>an assignment</source>
+        <translation>việc được giao</translation>
+    </message>
+    <message>
+        <source>a document</source>
+        <translation>tài liệu</translation>
+    </message>
+    <message>
+        <source>Voided: {what}</source>
+        <translation>Đã hủy bỏ {what}</translation>
+    </message>
+    <message>
+        <source>Case received</source>
+        <translation>Tiếp nhận vụ việc</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Lượt tiếp</translation>
+    </message>
+    <message>
+        <source>Letter received</source>
+        <translation>Nhận đơn thư</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <source>Classification corrected</source>
+        <translation>Sửa phân loại</translation>
+    </message>
+    <message>
+        <source>Heard at a leader&apos;s session</source>
+        <translation>Xem xét tại buổi tiếp của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>Giao xử lý</translation>
+    </message>
+    <message>
+        <source>Result reported</source>
+        <translation>Báo cáo kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>Citizen told of the result</source>
+        <translation>Thông báo kết quả cho công dân</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>Đính kèm tài liệu</translation>
+    </message>
+    <message>
+        <source>Scanned file opened</source>
+        <translation>Mở tệp bản quét</translation>
+    </message>
+    <message>
+        <source>logbook no. {number}</source>
+        <translation>số {number} trong sổ</translation>
+    </message>
+    <message>
+        <source>first time</source>
+        <translation>lần đầu</translation>
+    </message>
+    <message>
+        <source>repeat visit</source>
+        <translation>nhiều lần</translation>
+    </message>
+    <message>
+        <source>register no. {number}</source>
+        <translation>vào sổ số {number}</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>{deputy}, delegated by {leader}</source>
+        <translation>{deputy}, được {leader} ủy quyền</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Người đến</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Loại hình tiếp</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Loại tệp</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dung lượng tệp</translation>
+    </message>
+    <message>
+        <source>Forwarding document</source>
+        <translation>Văn bản chuyển đơn</translation>
+    </message>
+    <message>
+        <source>Bypassing levels</source>
+        <translation>Vượt cấp</translation>
+    </message>
+    <message>
+        <source>Long-running</source>
+        <translation>Kéo dài</translation>
+    </message>
+    <message>
+        <source>Complex</source>
+        <translation>Phức tạp</translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation>Cần xác minh</translation>
+    </message>
+    <message>
+        <source>Respondent&apos;s position</source>
+        <translation>Chức vụ người bị KN, TC</translation>
+    </message>
+    <message>
+        <source>Respondent&apos;s body</source>
+        <translation>Cơ quan, đơn vị của người bị KN, TC</translation>
+    </message>
+    <message>
+        <source>recorded by {actor}, {when}</source>
+        <translation>do {actor} ghi, {when}</translation>
+    </message>
+    <message>
+        <source>recorded by {actor}</source>
+        <translation>do {actor} ghi</translation>
+    </message>
+    <message>
+        <source>record of unit {unit}</source>
+        <translation>bản ghi của đơn vị {unit}</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet.</source>
+        <translation>Chưa có diễn biến nào được ghi.</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>đã hủy bỏ</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>đã mã hóa</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Bản sao</translation>
+    </message>
+    <message>
+        <source>Choose the scanned file</source>
+        <translation>Chọn tệp bản quét</translation>
+    </message>
+    <message>
+        <source>Scans ({patterns});;All files (*)</source>
+        <translation>Bản quét ({patterns});;Tất cả các tệp (*)</translation>
+    </message>
+    <message>
+        <source>{field}: choose the scanned file first.</source>
+        <translation>{field}: hãy chọn tệp bản quét trước.</translation>
+    </message>
+    <message>
+        <source>“{name}” was attached.</source>
+        <translation>Đã đính kèm “{name}”.</translation>
+    </message>
+    <message>
+        <source>Select a document that has a scanned file.</source>
+        <translation>Hãy chọn một tài liệu có tệp bản quét.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the scanned file</source>
+        <translation>Lưu tệp bản quét</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Không ghi được tệp: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Đã lưu vào {path}</translation>
+    </message>
+</context>
+<context>
     <name>CaseRowWidget</name>
     <message>
         <source>Same as the content above</source>
@@ -41,6 +389,265 @@
     <message>
         <source>Remove this matter</source>
         <translation>Bỏ vụ việc này</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Received</source>
+        <extracomment>Sort names of storage.cases.CASE_LIST; each is served by an index (tests/storage/test_query_plans.py).</extracomment>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Người bị KN, TC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt</translation>
+    </message>
+</context>
+<context>
+    <name>CasesScreen</name>
+    <message>
+        <source>Citizen, respondent or content (with or without diacritics)</source>
+        <extracomment>Received dates at this day or before mean &quot;no bound&quot; (the date boxes show &quot;any&quot; there). Column widths; the date columns fit a date at the font&apos;s size, the content column takes what is left. Which widget a problem&apos;s field names, for moving the cursor there.</extracomment>
+        <translation>Công dân, người bị KN, TC hoặc nội dung (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>Name or body</source>
+        <translation>Họ tên hoặc cơ quan</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>In competence</source>
+        <translation>Thuộc thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Not in competence</source>
+        <translation>Không thuộc thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Overdue today</source>
+        <translation>Đang quá hạn</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Xóa bộ lọc</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>Người bị KN, TC</translation>
+    </message>
+    <message>
+        <source>Competence</source>
+        <translation>Thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Stop loading</source>
+        <translation>Dừng tải</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>Mở vụ việc</translation>
+    </message>
+    <message>
+        <source>Enter or double click</source>
+        <translation>Nhấn Enter hoặc nhấp đúp</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>bất kỳ</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Loading the cases…</source>
+        <translation>Đang tải danh sách vụ việc…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n vụ việc</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading the cases… the first %n are shown</source>
+        <translation>
+            <numerusform>Đang tải danh sách vụ việc… đang hiển thị %n vụ việc đầu tiên</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loading stopped: %n case(s) shown.</source>
+        <translation>
+            <numerusform>Đã dừng tải: đang hiển thị %n vụ việc.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cases could not be read: {reason}</source>
+        <translation>Không đọc được danh sách vụ việc: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenToldDialog</name>
+    <message>
+        <source>The citizen was told the result</source>
+        <translation>Ghi nhận đã thông báo kết quả cho công dân</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case:&lt;/b&gt; {case}</source>
+        <translation>&lt;b&gt;Vụ việc:&lt;/b&gt; {case}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{assignee}&lt;/b&gt; ({day}): {result}</source>
+        <translation>&lt;b&gt;{assignee}&lt;/b&gt; (ngày {day}): {result}</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hình thức thông báo</translation>
+    </message>
+    <message>
+        <source>Told on</source>
+        <translation>Ngày thông báo</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Close the case</source>
+        <translation>Kết thúc vụ việc</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case:&lt;/b&gt; {case}&lt;br&gt;&lt;b&gt;Status:&lt;/b&gt; {status}</source>
+        <translation>&lt;b&gt;Vụ việc:&lt;/b&gt; {case}&lt;br&gt;&lt;b&gt;Trạng thái:&lt;/b&gt; {status}</translation>
+    </message>
+    <message>
+        <source>The citizen was told the result on {day}.</source>
+        <translation>Đã thông báo kết quả cho công dân ngày {day}.</translation>
+    </message>
+    <message>
+        <source>The citizen has not been told the result yet: write why the case is closed anyway.</source>
+        <translation>Chưa thông báo kết quả cho công dân: hãy ghi rõ lý do vẫn kết thúc vụ việc.</translation>
+    </message>
+    <message>
+        <source>e.g. the citizen withdrew the petition</source>
+        <translation>ví dụ: công dân đã rút đơn</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Không bắt buộc</translation>
+    </message>
+    <message>
+        <source>Close the case (Ctrl+S)</source>
+        <translation>Kết thúc vụ việc (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Document: {title}</source>
+        <translation>Văn bản: {title}</translation>
+    </message>
+    <message>
+        <source>Conclusion {n}</source>
+        <translation>Kết luận {n}</translation>
+    </message>
+    <message>
+        <source>One recipient per line</source>
+        <translation>Mỗi dòng một nơi nhận</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Nơi nhận</translation>
+    </message>
+    <message>
+        <source>Use the next number ({number})</source>
+        <translation>Dùng số tiếp theo ({number})</translation>
+    </message>
+    <message>
+        <source>The number from the issuer&apos;s outgoing register</source>
+        <translation>Số theo sổ văn bản đi của cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Update preview (F5)</source>
+        <translation>Cập nhật xem trước (F5)</translation>
+    </message>
+    <message>
+        <source>Issue (Ctrl+Enter)</source>
+        <translation>Ban hành (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Issued as No. {number} on {day}. It can now be printed.</source>
+        <translation>Đã ban hành văn bản số {number} ngày {day}. Có thể in văn bản.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu tệp PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -119,6 +726,299 @@
     <message>
         <source>Quit</source>
         <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupScreen</name>
+    <message>
+        <source>Follow-up</source>
+        <extracomment>&quot;Open the case&quot; (Enter): the case&apos;s UUID, for a window that has a case screen to show it.</extracomment>
+        <translation>Theo dõi, đôn đốc</translation>
+    </message>
+    <message>
+        <source>Everything pending</source>
+        <translation>Tất cả việc chưa xong</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Chỉ việc quá hạn</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Waiting for the result</source>
+        <translation>Chờ kết quả</translation>
+    </message>
+    <message>
+        <source>Waiting to tell the citizen</source>
+        <translation>Chờ thông báo cho công dân</translation>
+    </message>
+    <message>
+        <source>All, with results</source>
+        <translation>Tất cả, kể cả đã có kết quả</translation>
+    </message>
+    <message>
+        <source>Part of the name, diacritics optional</source>
+        <translation>Một phần tên, gõ có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Hiển thị</translation>
+    </message>
+    <message>
+        <source>&amp;Assigned to</source>
+        <translation>&amp;Giao cho</translation>
+    </message>
+    <message>
+        <source>Due &amp;from</source>
+        <translation>Hạn &amp;từ</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>đế&amp;n</translation>
+    </message>
+    <message>
+        <source>Record the result (Ctrl+R)</source>
+        <translation>Ghi kết quả (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Citizen told (Ctrl+T)</source>
+        <translation>Đã thông báo công dân (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Close the case (Ctrl+E)</source>
+        <translation>Kết thúc vụ việc (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Open the case (Enter)</source>
+        <translation>Mở vụ việc (Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n quá hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due soon</source>
+        <translation>
+            <numerusform>%n sắp đến hạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for a result</source>
+        <translation>
+            <numerusform>%n chờ kết quả</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to tell the citizen</source>
+        <translation>
+            <numerusform>%n chờ thông báo cho công dân</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown</source>
+        <translation>
+            <numerusform>đang hiển thị %n dòng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Case&lt;/b&gt; received {received} — {status}, due {due}; citizen: {citizen}</source>
+        <translation>&lt;b&gt;Vụ việc&lt;/b&gt; tiếp nhận ngày {received} — {status}, hạn xử lý {due}; công dân: {citizen}</translation>
+    </message>
+    <message>
+        <source>result {result_on}, citizen told {told_on} ({how})</source>
+        <translation>có kết quả ngày {result_on}, đã thông báo công dân ngày {told_on} ({how})</translation>
+    </message>
+    <message>
+        <source>result {result_on}, citizen not told</source>
+        <translation>có kết quả ngày {result_on}, chưa thông báo công dân</translation>
+    </message>
+    <message>
+        <source>no result yet</source>
+        <translation>chưa có kết quả</translation>
+    </message>
+    <message>
+        <source>• &lt;b&gt;{assignee}&lt;/b&gt;, deadline {deadline}: {state}</source>
+        <translation>• &lt;b&gt;{assignee}&lt;/b&gt;, thời hạn {deadline}: {state}</translation>
+    </message>
+    <message>
+        <source>Result recorded.</source>
+        <translation>Đã ghi kết quả.</translation>
+    </message>
+    <message>
+        <source>Recorded that the citizen was told.</source>
+        <translation>Đã ghi nhận việc thông báo kết quả cho công dân.</translation>
+    </message>
+    <message>
+        <source>Case closed.</source>
+        <translation>Đã kết thúc vụ việc.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupTableModel</name>
+    <message>
+        <source>Status</source>
+        <extracomment>The row&apos;s state as a plain string (FollowupState), for the screen and the tests. The whole row record (a dict). Marker (a coloured square in the first column), text and background colours per state.</extracomment>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Giao cho</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Việc được giao</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue %n day(s)</source>
+        <translation>
+            <numerusform>Quá hạn %n ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n working day(s)</source>
+        <translation>
+            <numerusform>Còn %n ngày làm việc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the result</source>
+        <translation>Chờ kết quả</translation>
+    </message>
+    <message>
+        <source>Results in: tell the citizen</source>
+        <translation>Đã có kết quả: cần thông báo</translation>
+    </message>
+    <message>
+        <source>Result in, citizen not told</source>
+        <translation>Có kết quả, chưa thông báo</translation>
+    </message>
+    <message>
+        <source>Citizen told ({how})</source>
+        <translation>Đã thông báo ({how})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case: %n result(s) to tell the citizen</source>
+        <translation>
+            <numerusform>Vụ việc: %n kết quả cần thông báo cho công dân</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Case past due ({status})</source>
+        <translation>Vụ việc quá hạn ({status})</translation>
+    </message>
+    <message>
+        <source>The case&apos;s due date</source>
+        <translation>Hạn xử lý của vụ việc</translation>
+    </message>
+    <message>
+        <source>The day the last result came in</source>
+        <translation>Ngày có kết quả gần nhất</translation>
+    </message>
+    <message>
+        <source>Deadline of the assignment</source>
+        <translation>Thời hạn của việc được giao</translation>
+    </message>
+    <message>
+        <source>{task}
+Result of {day}: {result}</source>
+        <translation>{task}
+Kết quả ngày {day}: {result}</translation>
+    </message>
+</context>
+<context>
+    <name>HoldSessionDialog</name>
+    <message>
+        <source>Heard</source>
+        <translation>Đã tiếp</translation>
+    </message>
+    <message>
+        <source>[void] </source>
+        <translation>[đã hủy bỏ] </translation>
+    </message>
+    <message>
+        <source>The leader&apos;s conclusion</source>
+        <translation>Kết luận của lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Agency or person assigned</source>
+        <translation>Cơ quan, người được giao</translation>
+    </message>
+    <message>
+        <source>Task (blank: the conclusion)</source>
+        <translation>Việc được giao (để trống: lấy theo kết luận)</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Trong vòng</translation>
+    </message>
+    <message>
+        <source>By date</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Hold the session of {date}</source>
+        <translation>Ghi kết quả buổi tiếp ngày {date}</translation>
+    </message>
+    <message>
+        <source>{deputy} (delegated by {leader})</source>
+        <translation>{deputy} (được {leader} ủy quyền)</translation>
+    </message>
+    <message>
+        <source>Session of {date} ({kind}), presided by {leader}{place}</source>
+        <translation>Buổi tiếp ngày {date} ({kind}), do {leader} chủ trì{place}</translation>
+    </message>
+    <message>
+        <source>One person per line</source>
+        <translation>Mỗi dòng một người</translation>
+    </message>
+    <message>
+        <source>Attendees (one per line)</source>
+        <translation>Thành phần tham dự (mỗi dòng một người)</translation>
+    </message>
+    <message>
+        <source>No case is on this session&apos;s list yet: add cases from the queue on the sessions screen first.</source>
+        <translation>Buổi tiếp này chưa có vụ việc nào: trước hết hãy thêm vụ việc từ danh sách vụ việc chờ lãnh đạo tiếp trên màn hình Lãnh đạo tiếp dân.</translation>
+    </message>
+    <message>
+        <source>Cases on the list: tick those heard, then give the conclusion</source>
+        <translation>Vụ việc trong danh sách: đánh dấu các vụ việc đã tiếp, rồi ghi kết luận</translation>
+    </message>
+    <message>
+        <source>Record as held (Ctrl+S)</source>
+        <translation>Ghi nhận đã tổ chức (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
     </message>
 </context>
 <context>
@@ -471,6 +1371,33 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     </message>
 </context>
 <context>
+    <name>RecordResultDialog</name>
+    <message>
+        <source>Record the result</source>
+        <translation>Ghi kết quả xử lý</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{assignee}&lt;/b&gt;: {task}&lt;br&gt;Deadline {deadline} — case: {case}</source>
+        <translation>&lt;b&gt;{assignee}&lt;/b&gt;: {task}&lt;br&gt;Thời hạn {deadline} — vụ việc: {case}</translation>
+    </message>
+    <message>
+        <source>What the assignee reported: what was done, the answer or decision</source>
+        <translation>Nội dung cơ quan, người được giao báo cáo: việc đã làm, văn bản trả lời hoặc quyết định</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Result date</source>
+        <translation>Ngày có kết quả</translation>
+    </message>
+</context>
+<context>
     <name>RecoverySheetDialog</name>
     <message>
         <source>RECOVERY SHEET — CITIZEN RECEPTION DESK</source>
@@ -558,6 +1485,306 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>No open case</source>
         <translation>Không có vụ việc chưa kết thúc</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Correct a session</source>
+        <extracomment>Which widget a problem&apos;s field names.</extracomment>
+        <translation>Sửa buổi tiếp</translation>
+    </message>
+    <message>
+        <source>Schedule a session</source>
+        <translation>Lên lịch buổi tiếp</translation>
+    </message>
+    <message>
+        <source>Delegated to a deputy</source>
+        <translation>Ủy quyền cho cấp phó</translation>
+    </message>
+    <message>
+        <source>Deputy who receives the citizens</source>
+        <translation>Cấp phó được ủy quyền tiếp công dân</translation>
+    </message>
+    <message>
+        <source>Deputy&apos;s title</source>
+        <translation>Chức vụ của cấp phó</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Khối</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại kỳ tiếp</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày tiếp</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Ủy quyền</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>What the dialogue is about (required)</source>
+        <translation>Nội dung đối thoại (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Không bắt buộc</translation>
+    </message>
+</context>
+<context>
+    <name>SessionQueueModel</name>
+    <message>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn xử lý</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>[heard, pending ×{count}] {summary}</source>
+        <translation>[đã tiếp, chờ xem xét ×{count}] {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày tiếp</translation>
+    </message>
+    <message>
+        <source>Presiding</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại kỳ tiếp</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Số vụ</translation>
+    </message>
+    <message>
+        <source>{deputy} (delegated)</source>
+        <translation>{deputy} (được ủy quyền)</translation>
+    </message>
+    <message>
+        <source>{deputy} (delegated by {leader})</source>
+        <translation>{deputy} (được {leader} ủy quyền)</translation>
+    </message>
+    <message>
+        <source>{status}, not recorded yet</source>
+        <translation>{status}, chưa ghi kết quả</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsScreen</name>
+    <message>
+        <source>Leaders&apos; sessions</source>
+        <extracomment>Text and background of a compliance line by the state of its rule. Colours of the session days on the calendar, by the session&apos;s status.</extracomment>
+        <translation>Lãnh đạo tiếp dân</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; reception days this month</source>
+        <translation>Ngày lãnh đạo tiếp công dân trong tháng</translation>
+    </message>
+    <message>
+        <source>Selected session</source>
+        <translation>Buổi tiếp đang chọn</translation>
+    </message>
+    <message>
+        <source>Schedule… (Ctrl+L)</source>
+        <translation>Lên lịch… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Correct… (Ctrl+E)</source>
+        <translation>Sửa… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Hold session… (Ctrl+H)</source>
+        <translation>Ghi kết quả buổi tiếp… (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>Hủy buổi tiếp</translation>
+    </message>
+    <message>
+        <source>Add to the selected session (Ctrl+D)</source>
+        <translation>Thêm vào buổi tiếp đang chọn (Ctrl+D)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions in {month}: %n</source>
+        <translation>
+            <numerusform>Buổi tiếp trong tháng {month}: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chairman</source>
+        <translation>Chủ tịch UBND</translation>
+    </message>
+    <message>
+        <source>Party secretary</source>
+        <translation>Bí thư Đảng ủy</translation>
+    </message>
+    <message>
+        <source>{role}: no minimum in force this month</source>
+        <translation>{role}: tháng này không có quy định số ngày tiếp tối thiểu</translation>
+    </message>
+    <message>
+        <source>{role}: {met}/{weeks} weeks met (at least {required} day a week)</source>
+        <translation>{role}: {met}/{weeks} tuần đạt (ít nhất {required} ngày/tuần)</translation>
+    </message>
+    <message>
+        <source>{role}: {counted}/{required} days this month</source>
+        <translation>{role}: {counted}/{required} ngày trong tháng</translation>
+    </message>
+    <message>
+        <source>Received on: {days}</source>
+        <translation>Đã tiếp các ngày: {days}</translation>
+    </message>
+    <message>
+        <source>planned: {days}</source>
+        <translation>dự kiến: {days}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>không đạt</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>đang thực hiện</translation>
+    </message>
+    <message>
+        <source>no working day</source>
+        <translation>không có ngày làm việc</translation>
+    </message>
+    <message numerus="yes">
+        <source>delegated, not counted: %n</source>
+        <translation>
+            <numerusform>ủy quyền, không tính: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dialogues: %n</source>
+        <translation>
+            <numerusform>đối thoại: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No session selected.</source>
+        <translation>Chưa chọn buổi tiếp nào.</translation>
+    </message>
+    <message>
+        <source>Leader: {name} ({role})</source>
+        <translation>Người chủ trì: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Delegated to: {deputy}</source>
+        <translation>Ủy quyền cho: {deputy}</translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>Địa điểm: {place}</translation>
+    </message>
+    <message>
+        <source>Subject: {subject}</source>
+        <translation>Chủ đề: {subject}</translation>
+    </message>
+    <message>
+        <source>Cases on the list: {cases}, concluded: {concluded}</source>
+        <translation>Vụ việc trong danh sách: {cases}, đã kết luận: {concluded}</translation>
+    </message>
+    <message>
+        <source>Attendees: {names}</source>
+        <translation>Thành phần tham dự: {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cases waiting for a leader: %n</source>
+        <translation>
+            <numerusform>Vụ việc chờ lãnh đạo tiếp: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the first {shown} shown)</source>
+        <translation>(hiển thị {shown} vụ việc đầu tiên)</translation>
+    </message>
+    <message>
+        <source>Session of {date} saved.</source>
+        <translation>Đã lưu buổi tiếp ngày {date}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session of {date} recorded as held: %n case(s) heard</source>
+        <translation>
+            <numerusform>Đã ghi kết quả buổi tiếp ngày {date}: đã tiếp %n vụ việc</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assignment(s) given.</source>
+        <translation>
+            <numerusform>đã giao %n việc.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) added to the session of {date}.</source>
+        <translation>
+            <numerusform>Đã thêm %n vụ việc vào buổi tiếp ngày {date}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel the session of {date}? This cannot be undone.</source>
+        <translation>Hủy buổi tiếp ngày {date}? Không thể hoàn tác thao tác này.</translation>
+    </message>
+    <message>
+        <source>The session of {date} was cancelled.</source>
+        <translation>Đã hủy buổi tiếp ngày {date}.</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +2255,7 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <name>VisitTableModel</name>
     <message>
         <source>No.</source>
+        <extracomment>Sort names of storage.visits.VISIT_LIST by column (the logbook number sorts newest first only).</extracomment>
         <translation>Số</translation>
     </message>
     <message>

@@ -118,7 +118,7 @@ def test_assign_problems_move_the_cursor_to_the_case(qtbot, desk):
     assert "vụ việc thứ 2" in dialog.message.text() and "#b00020" in dialog.message.styleSheet()
     assert QApplication.focusWidget() is second.assignee
     type_text(second.assignee, "Công chức Địa chính - Xây dựng")
-    choose(qtbot, second.deadline_mode, "By date")
+    choose(qtbot, second.deadline_mode, "Đến ngày")
     assert second.deadline.isVisibleTo(dialog) and not second.days.isVisibleTo(dialog)
     type_date(qtbot, second.deadline, "09032026")
     assert second.deadline.date() == QDate(2026, 3, 9)

@@ -8,7 +8,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,31 +58,32 @@ class HeardCaseEditor(QFrame):
         summary = " ".join((case["summary"] or "").split())
         short = summary if len(summary) <= SUMMARY_CHARACTERS else summary[:SUMMARY_CHARACTERS - 1] + "…"
         who = case.get("citizen_name") or ""
-        self.heard = QCheckBox(dialog.tr("Heard"))
+        self.heard = QCheckBox(QCoreApplication.translate("HoldSessionDialog", "Heard"))
         text = enum_label("content_type", case["content_type"], lang) + (f" — {who}" if who else "") + f": {short}"
         self.description = QLabel(f"<b>{number}.</b> {html.escape(text)}")
         self.description.setTextFormat(Qt.TextFormat.RichText)
         self.description.setWordWrap(True)
         self.description.setToolTip(summary)
         if case.get("voided"):  # a void case stays on the list but cannot be concluded
-            self.description.setText(dialog.tr("[void] ") + self.description.text())
+            void = QCoreApplication.translate("HoldSessionDialog", "[void] ")
+            self.description.setText(void + self.description.text())
             self.heard.setEnabled(False)
         self.kind = compact(QComboBox(), 12)
         for value in ConclusionKind:
             self.kind.addItem(enum_label("conclusion_kind", value, lang), value.value)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(dialog.tr("The leader's conclusion"))
+        self.text.setPlaceholderText(QCoreApplication.translate("HoldSessionDialog", "The leader's conclusion"))
         self.assignee = QLineEdit()
-        self.assignee.setPlaceholderText(dialog.tr("Agency or person assigned"))
+        self.assignee.setPlaceholderText(QCoreApplication.translate("HoldSessionDialog", "Agency or person assigned"))
         self.task = QLineEdit()
-        self.task.setPlaceholderText(dialog.tr("Task (blank: the conclusion)"))
+        self.task.setPlaceholderText(QCoreApplication.translate("HoldSessionDialog", "Task (blank: the conclusion)"))
         self.deadline_mode = compact(QComboBox(), 9)
-        self.deadline_mode.addItem(dialog.tr("Within"), IN_DAYS)
-        self.deadline_mode.addItem(dialog.tr("By date"), ON_DATE)
+        self.deadline_mode.addItem(QCoreApplication.translate("HoldSessionDialog", "Within"), IN_DAYS)
+        self.deadline_mode.addItem(QCoreApplication.translate("HoldSessionDialog", "By date"), ON_DATE)
         self.days = QSpinBox()
         self.days.setRange(1, MAX_WORKING_DAYS)
         self.days.setValue(DEFAULT_WORKING_DAYS)
-        self.days.setSuffix(dialog.tr(" working days"))
+        self.days.setSuffix(QCoreApplication.translate("HoldSessionDialog", " working days"))
         self.deadline = QDateEdit()
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("dd/MM/yyyy")
