@@ -1263,6 +1263,10 @@ Kết quả ngày {day}: {result}</translation>
         <source>Visit no. {number} saved in the logbook.</source>
         <translation>Đã ghi lượt tiếp số {number} vào Sổ tiếp công dân.</translation>
     </message>
+    <message>
+        <source>Ctrl+P prints the receipt for the documents handed in.</source>
+        <translation>Nhấn Ctrl+P để in giấy biên nhận tài liệu công dân đã nộp.</translation>
+    </message>
 </context>
 <context>
     <name>LogbookScreen</name>
@@ -1651,6 +1655,10 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>Cancel session</source>
         <translation>Hủy buổi tiếp</translation>
+    </message>
+    <message>
+        <source>Issue the notice… (Ctrl+I)</source>
+        <translation>Ban hành thông báo… (Ctrl+I)</translation>
     </message>
     <message>
         <source>Add to the selected session (Ctrl+D)</source>

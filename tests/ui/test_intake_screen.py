@@ -255,3 +255,21 @@ def test_the_address_completes_from_the_units_villages(qtbot, screen, desk):
     model = screen.address.completer().model()
     assert model.index(0, 0).data() == "Tổ dân phố Quán Thánh, Phường Ba Đình, Thành phố Hà Nội"
     assert model.rowCount() > 3000  # then every current commune of the country
+
+
+def test_ctrl_p_after_saving_prints_the_receipt_of_the_documents_handed_in(qtbot, screen, desk, monkeypatch):
+    from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+
+    opened = []
+    monkeypatch.setattr(DocumentDialog, "open", lambda self: opened.append(self))
+    fill_person(screen)
+    type_text(screen.summary, "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất")
+    choose(qtbot, screen.direction, "Thụ lý")
+    type_text(screen.documents, "Đơn khiếu nại ngày 01/03/2026")
+    save(qtbot, screen)
+    assert "Ctrl+P" in screen.message.text()
+    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert len(opened) == 1 and opened[0].draft.kind == "receipt"
+    assert opened[0].issue() and opened[0].issued.number_text == "01/GBN-UBND"
+    assert "Đơn khiếu nại ngày 01/03/2026" in " ".join(
+        __import__("pypdf").PdfReader(__import__("io").BytesIO(opened[0].issued.pdf)).pages[0].extract_text().split())

@@ -174,6 +174,23 @@ def test_schedule_add_cases_and_hold_with_three_conclusions(qtbot, screen, desk)
     assert "09/03–15/03:\u00a01/1" in chairman and "02/03–08/03:\u00a00/1" in chairman
     assert "#b00020" in screen.compliance_labels["state"].styleSheet()  # the week of 02/03 was missed
 
+    # the held session's conclusion notice, from the same screen (Ctrl+I)
+    from receptiondesk.services.setup import SignerDraft
+    from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+
+    desk.setup.add_signer(SignerDraft("Lê Văn Chủ", "Chủ tịch", "chairman"))
+    screen._select_session(held["uuid"])
+    assert screen.notice_button.isEnabled()
+    screen.window().activateWindow()
+    qtbot.waitUntil(screen.window().isActiveWindow)
+    screen.sessions_table.setFocus()
+    ctrl(qtbot, screen.sessions_table, Qt.Key.Key_I)
+    notice = screen.dialog
+    assert isinstance(notice, DocumentDialog) and notice.draft.kind == "conclusion_notice"
+    assert len(notice.conclusions) == 3
+    assert notice.issue() and notice.issued.number_text == "01/TB-UBND"
+    notice.close()
+
 
 def test_schedule_problems_keep_the_dialog_open_and_focus_the_field(qtbot, screen, desk):
     ctrl(qtbot, screen.sessions_table, Qt.Key.Key_L)

@@ -40,6 +40,7 @@ from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.drafts import DraftStore
 from receptiondesk.storage.listing import ListRequest
+from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 from receptiondesk.ui.widgets.case_row_widget import CaseRowWidget
 from receptiondesk.ui.widgets.compact_combo import compact
@@ -84,6 +85,7 @@ class IntakeScreen(QWidget):
         self.desk = desk
         self._lang = lang
         self._citizen_uuid: str | None = None
+        self.receipt_visit: str | None = None  # the visit just saved with documents handed in (Ctrl+P)
         self._drafts: DraftStore | None = None
         self._draft_checked = False
         self._loading = False
@@ -304,7 +306,8 @@ class IntakeScreen(QWidget):
         self.save_button.clicked.connect(self.save)
         self.clear_button.clicked.connect(self.start_new)
         for key, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence("Ctrl+M"), self.add_case),
-                          (QKeySequence(Qt.Key.Key_Escape), self._escape)):
+                          (QKeySequence(Qt.Key.Key_Escape), self._escape),
+                          (QKeySequence.StandardKey.Print, self.print_receipt)):
             shortcut = QShortcut(key, self, activated=slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._watch(self)
@@ -621,12 +624,16 @@ class IntakeScreen(QWidget):
                     new_cases=[] if attached and not self._has_new_matter() else cases, case_uuids=attached))
                 number, case_uuids = f"{result.logbook_no}/{result.year}", result.case_uuids
                 done = self.tr("Visit no. {number} saved in the logbook.")
+            visit_uuid = result.uuid if self.mode.currentData() != LETTER else None
             for title in self._documents():
-                self.desk.cases.add_attachment(case_uuids[0], title)
+                self.desk.cases.add_attachment(case_uuids[0], title, visit_uuid=visit_uuid)
         except UserError as error:
             self._show_problems(error)
             return False
         warnings = "\n".join(p.render(self._lang) for p in result.warnings)
+        self.receipt_visit = visit_uuid if self._documents() else None
+        if self.receipt_visit:
+            done += "\n" + self.tr("Ctrl+P prints the receipt for the documents handed in.")
         self._reset_form()
         self._draft_store().discard(DRAFT_FORM)
         self.message.setStyleSheet("color: #1b5e20;")
@@ -634,6 +641,17 @@ class IntakeScreen(QWidget):
         self.refresh_today()
         self.id_number.setFocus()
         return True
+
+    def print_receipt(self) -> None:
+        """The receipt (Mẫu 02/TCD) of the visit just saved: edit, issue and print it (Ctrl+P)."""
+        if self.receipt_visit is None:
+            return
+        try:
+            dialog = DocumentDialog(self.desk, self.desk.paperwork.receipt(self.receipt_visit), self._lang, self)
+        except UserError as error:
+            self._show_problems(error)
+            return
+        dialog.open()
 
     def _has_new_matter(self) -> bool:
         """With a case attached, the classification rows count only if something was chosen in them."""

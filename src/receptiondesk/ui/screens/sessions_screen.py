@@ -31,6 +31,7 @@ from receptiondesk.domain.sessions import ComplianceReport, Period, PeriodStatus
 from receptiondesk.errors import UserError
 from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
+from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
 from receptiondesk.ui.dialogs.hold_session_dialog import HoldSessionDialog
 from receptiondesk.ui.dialogs.session_dialog import SessionDialog
 from receptiondesk.ui.models.session_queue_model import SessionQueueModel
@@ -130,8 +131,10 @@ class SessionsScreen(QWidget):
         self.edit_button = QPushButton(self.tr("Correct… (Ctrl+E)"))
         self.hold_button = QPushButton(self.tr("Hold session… (Ctrl+H)"))
         self.cancel_button = QPushButton(self.tr("Cancel session"))
+        self.notice_button = QPushButton(self.tr("Issue the notice… (Ctrl+I)"))
         session_buttons = QHBoxLayout()
-        for button in (self.schedule_button, self.edit_button, self.hold_button, self.cancel_button):
+        for button in (self.schedule_button, self.edit_button, self.hold_button, self.notice_button,
+                       self.cancel_button):
             session_buttons.addWidget(button)
         session_buttons.addStretch(1)
         upper = QWidget()
@@ -210,9 +213,10 @@ class SessionsScreen(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.hold_button.clicked.connect(self.hold)
         self.cancel_button.clicked.connect(self.cancel)
+        self.notice_button.clicked.connect(self.issue_notice)
         self.add_button.clicked.connect(self.add_cases)
         for keys, slot in (("Ctrl+L", self.schedule), ("Ctrl+E", self.edit), ("Ctrl+H", self.hold),
-                           ("Ctrl+D", self.add_cases)):
+                           ("Ctrl+D", self.add_cases), ("Ctrl+I", self.issue_notice)):
             shortcut = QShortcut(QKeySequence(keys), self, activated=lambda slot=slot: slot())
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -377,6 +381,9 @@ class SessionsScreen(QWidget):
         self.edit_button.setEnabled(may_record and planned)
         self.cancel_button.setEnabled(may_record and planned)
         self.hold_button.setEnabled(may_record and due)
+        self.notice_button.setEnabled(session is not None and session["status"] == SessionStatus.HELD
+                                      and self.desk.context.session is not None
+                                      and self.desk.context.session.user.may(Permission.PRINT))
         self.add_button.setEnabled(may_record and planned and bool(self.queue_table.selectionModel().selectedRows()))
         self._show_details(session)
 
@@ -457,6 +464,19 @@ class SessionsScreen(QWidget):
             self._fail(error)
             return
         self._open(dialog, self._held)
+
+    def issue_notice(self) -> None:
+        """The conclusion notice of the selected held session (Ctrl+I): edit, issue, print."""
+        session = self.selected_session()
+        if session is None or not self.notice_button.isEnabled() or self.dialog is not None:
+            return
+        try:
+            dialog = DocumentDialog(self.desk, self.desk.paperwork.conclusion_notice(session["uuid"]), self._lang,
+                                    parent=self)
+        except UserError as error:
+            self._fail(error)
+            return
+        self._open(dialog, lambda _dialog: None)
 
     def _open(self, dialog, done) -> None:
         self.dialog = dialog
