@@ -28,3 +28,12 @@ def vietnamese(qapp):
     install_font(qapp)
     install_language(qapp, "vi")
     yield
+
+
+@pytest.fixture
+def desk(tmp_path):
+    """A desk set up for commune 00004 with one officer, on the fixed clock; a module overrides it as it needs."""
+    from tests.ui.helpers import open_desk
+
+    with open_desk(tmp_path) as opened:
+        yield opened

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from receptiondesk.domain.values import VIETNAM_TZ
-from receptiondesk.services.desk import Desk
 from receptiondesk.ui import gui
 
 pytestmark = pytest.mark.gui
-
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
-
-
-@pytest.fixture
-def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
-        yield opened
 
 
 def _run_check(qtbot, desk, monkeypatch):

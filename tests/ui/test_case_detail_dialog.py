@@ -3,33 +3,22 @@ from the keyboard; a fake .exe refused with the file named; a stored file saved 
 
 from __future__ import annotations
 
-import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from receptiondesk.domain.assignments import AssignmentDraft
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.sessions import SessionDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.case_detail_dialog import CaseDetailDialog
+from tests.ui.helpers import show_active, type_text
 
 pytestmark = pytest.mark.gui
 
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
-
-
-@pytest.fixture
-def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
-        yield opened
 
 
 def _followed_up_case(desk) -> str:
@@ -53,21 +42,9 @@ def _followed_up_case(desk) -> str:
 
 @pytest.fixture
 def dialog(qtbot, desk):
-    widget = CaseDetailDialog(desk, _followed_up_case(desk))
-    qtbot.addWidget(widget)
-    widget.resize(1092, 580)
-    with qtbot.waitActive(widget):
-        widget.show()
+    widget = show_active(qtbot, CaseDetailDialog(desk, _followed_up_case(desk)), (1092, 580))
     yield widget
     widget.close_dialog()
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text (Vietnamese included) as key events, one character at a time, as an input method does."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
 def test_the_history_is_shown_inline_oldest_first(dialog, desk):

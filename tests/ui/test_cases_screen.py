@@ -6,25 +6,20 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
 
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.letters import LetterDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.case_detail_dialog import CaseDetailDialog
 from receptiondesk.ui.models.case_table_model import CaseTableModel
 from receptiondesk.ui.models.paged_id_table_model import MAX_CACHED_PAGES, PAGE_SIZE
 from receptiondesk.ui.screens.cases_screen import CasesScreen
+from tests.ui.helpers import choose, key, show_active, type_text
 
 pytestmark = pytest.mark.gui
-
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
 
 
 def _visit(desk, day, name, content_type, field, summary, direction="accepted", **case_kw):
@@ -32,13 +27,6 @@ def _visit(desk, day, name, content_type, field, summary, direction="accepted", 
         day, CitizenDraft(name, address="Thôn 1, xã Tân Thành"), summary,
         DirectionDraft(direction, direction_body="Văn phòng đăng ký đất đai" if direction == "guided" else ""),
         new_cases=[CaseDraft(content_type, field, summary, **case_kw)])).case_uuids[0]
-
-
-@pytest.fixture
-def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
-        yield opened
 
 
 @pytest.fixture
@@ -64,12 +52,7 @@ def cases(desk):
 
 @pytest.fixture
 def screen(qtbot, desk, cases):
-    widget = CasesScreen(desk)
-    qtbot.addWidget(widget)
-    widget.resize(932, 540)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
+    widget = show_active(qtbot, CasesScreen(desk), (932, 540))
     widget.refresh()
     _settled(qtbot, widget)
     yield widget
@@ -79,29 +62,6 @@ def screen(qtbot, desk, cases):
 def _settled(qtbot, screen) -> None:
     """Wait until the filters' timer has fired and the worker has delivered every id."""
     qtbot.waitUntil(lambda: not screen._timer.isActive() and screen._worker is None, timeout=5000)
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text (Vietnamese included) as key events, one character at a time, as an input method does."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def key(qtbot, widget, code, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(widget, code, modifier)
-
-
-def choose(qtbot, combo, label: str) -> None:
-    """Pick a combo item with the arrow keys until its text is `label`."""
-    combo.setFocus()
-    key(qtbot, combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == label:
-            return
-        key(qtbot, combo, Qt.Key.Key_Down)
-    raise AssertionError(f"{label!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
 
 
 def shown(screen) -> list[str]:

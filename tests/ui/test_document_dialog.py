@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import io
 
 import pytest
@@ -14,22 +13,17 @@ from PySide6.QtWidgets import QApplication
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.sessions import HeardCase, SessionDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
 from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
-from tests.ui.test_intake_screen import type_text
+from tests.ui.helpers import open_desk, show_active, type_text
 
 pytestmark = pytest.mark.gui
-
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
 
 
 @pytest.fixture
 def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    with open_desk(tmp_path) as opened:
         opened.setup.add_signer(SignerDraft("Trần Văn Hùng", "Chủ tịch", "chairman"))
         came = opened.intake.register_visit(VisitDraft(
             "2026-03-10", CitizenDraft("Nguyễn Văn Đức", address="Thôn 2"), "Khiếu nại thu hồi đất",
@@ -49,11 +43,7 @@ def _text(pdf: bytes) -> str:
 
 
 def test_edit_issue_preview_and_print_a_conclusion_notice(qtbot, desk, tmp_path):
-    dialog = DocumentDialog(desk, desk.paperwork.conclusion_notice(desk.held_session))
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-        dialog.activateWindow()
+    dialog = show_active(qtbot, DocumentDialog(desk, desk.paperwork.conclusion_notice(desk.held_session)))
     assert dialog.pdf.pageCount() >= 1  # the preview is there before anything is issued
     assert "01/TB-UBND" in dialog.proposed.text()
     dialog.conclusions[0].selectAll()

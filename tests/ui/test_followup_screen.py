@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.messages import field_label
-from receptiondesk.services.desk import Desk
 from receptiondesk.services.followup import FollowupRequest
 from receptiondesk.ui.dialogs.citizen_told_dialog import CitizenToldDialog
 from receptiondesk.ui.dialogs.close_case_dialog import CloseCaseDialog
@@ -20,6 +19,7 @@ from receptiondesk.ui.dialogs.record_result_dialog import RecordResultDialog
 from receptiondesk.ui.models.followup_table_model import BACKGROUND, STATE_ROLE, FollowupTableModel
 from receptiondesk.ui.screens.followup_screen import FollowupScreen
 from tests.services.helpers import assignment, case, visit
+from tests.ui.helpers import choose, ctrl, open_desk, show_active, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -29,8 +29,7 @@ CLOCK = lambda: datetime.datetime(2026, 3, 12, 9, 0, tzinfo=VIETNAM_TZ)  # noqa:
 
 @pytest.fixture
 def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    with open_desk(tmp_path, CLOCK) as opened:
         yield opened
 
 
@@ -54,28 +53,11 @@ def made(desk):
 
 @pytest.fixture
 def screen(qtbot, desk, made):
-    widget = FollowupScreen(desk)
-    qtbot.addWidget(widget)
-    widget.resize(1092, 580)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
+    widget = show_active(qtbot, FollowupScreen(desk), (1092, 580))
     widget.refresh()
     widget.table.setFocus()
     yield widget
     widget.close_screen()
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text (Vietnamese included) as key events, one character at a time, as an input method does."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def ctrl(qtbot, widget, code) -> None:
-    qtbot.keyClick(widget, code, Qt.KeyboardModifier.ControlModifier)
 
 
 def uuids_shown(screen) -> list[str]:
@@ -101,16 +83,6 @@ def open_dialog(qtbot, screen, code, kind):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog and QApplication.focusWidget() is not None
                     and dialog.isAncestorOf(QApplication.focusWidget()))
     return dialog
-
-
-def choose(qtbot, combo, value: str) -> None:
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentData() == value:
-            return
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
-    raise AssertionError(value)
 
 
 def test_an_overdue_assignment_comes_first_and_is_marked(screen, made):
@@ -151,7 +123,7 @@ def test_result_then_citizen_told_from_the_dialogs_informs_the_case(qtbot, scree
     assert field_label("told_how") in dialog.message.text()
     assert QApplication.focusWidget() is dialog.told_how
     assert desk.followup.get(made["soon"])["citizen_told_on"] is None
-    choose(qtbot, dialog.told_how, "phone")
+    choose(qtbot, dialog.told_how, data="phone")
     ctrl(qtbot, dialog.told_how, Qt.Key.Key_S)
     assert screen.dialog is None
     informed = desk.cases.get(made["case_b"])
@@ -189,9 +161,9 @@ def test_closing_without_a_reason_shows_the_message_and_keeps_the_case_open(qtbo
 
 
 def test_filters_from_the_keyboard(qtbot, screen, made):
-    choose(qtbot, screen.view, "overdue")
+    choose(qtbot, screen.view, data="overdue")
     assert uuids_shown(screen) == [made["overdue"]]
-    choose(qtbot, screen.view, "pending")
+    choose(qtbot, screen.view, data="pending")
     type_text(screen.assignee, "cong an")
     qtbot.waitUntil(lambda: uuids_shown(screen) == [made["soon"]])
     screen.assignee.clear()
@@ -229,7 +201,7 @@ def test_the_model_passes_the_model_tester(qtmodeltester, desk, made):
 
 def test_the_screen_model_passes_the_model_tester_after_filtering(qtbot, qtmodeltester, screen):
     qtmodeltester.check(screen.model)
-    choose(qtbot, screen.view, "due_soon")
+    choose(qtbot, screen.view, data="due_soon")
     qtmodeltester.check(screen.model)
 
 

@@ -6,29 +6,18 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit
 
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.sessions import SessionDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.hold_session_dialog import HoldSessionDialog
+from tests.ui.helpers import choose, ctrl, key, show_active, type_text
 
 pytestmark = pytest.mark.gui
-
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
-
-
-@pytest.fixture
-def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
-        yield opened
 
 
 def _session(desk, when="2026-03-10", cases=2, first=1) -> str:
@@ -45,27 +34,11 @@ def _session(desk, when="2026-03-10", cases=2, first=1) -> str:
 
 
 def _open(qtbot, desk, uuid) -> HoldSessionDialog:
-    dialog = HoldSessionDialog(desk, uuid)
-    qtbot.addWidget(dialog)
-    with qtbot.waitActive(dialog):
-        dialog.show()
-        dialog.activateWindow()
-    return dialog
-
-
-def type_text(widget, text: str) -> None:
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def key(qtbot, widget, code, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(widget, code, modifier)
+    return show_active(qtbot, HoldSessionDialog(desk, uuid))
 
 
 def save(qtbot) -> None:
-    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ctrl(qtbot, QApplication.focusWidget(), Qt.Key.Key_S)
 
 
 def type_date(qtbot, edit, digits: str) -> None:
@@ -74,16 +47,6 @@ def type_date(qtbot, edit, digits: str) -> None:
     edit.setSelectedSection(QDateEdit.Section.DaySection)
     for digit in digits:
         key(qtbot, edit, digit)
-
-
-def choose(qtbot, combo, label: str) -> None:
-    combo.setFocus()
-    key(qtbot, combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == label:
-            return
-        key(qtbot, combo, Qt.Key.Key_Down)
-    raise AssertionError(f"{label!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
 
 
 def test_lists_the_cases_and_proposes_the_last_attendees(qtbot, desk):

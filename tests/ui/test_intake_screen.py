@@ -3,72 +3,33 @@ content, a letter, problems, the tab order and drafts."""
 
 from __future__ import annotations
 
-import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.screens.intake_screen import IntakeScreen
+from tests.ui.helpers import choose, ctrl, key, show_active, type_text
 
 pytestmark = pytest.mark.gui
 
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
 TODAY = "2026-03-10"
 
 
 @pytest.fixture
-def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
-        yield opened
-
-
-@pytest.fixture
 def screen(qtbot, desk):
-    widget = IntakeScreen(desk)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
+    widget = show_active(qtbot, IntakeScreen(desk), (1000, 700))
     widget.refresh()
     yield widget
     widget.close_screen()  # before the desk closes: no timer may fire on a closed file
 
 
-def type_text(widget, text: str) -> None:
-    """Type any text (Vietnamese included) as key events, one character at a time, as an input method does."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def key(qtbot, widget, code, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(widget, code, modifier)
-
-
-def choose(qtbot, combo, label: str) -> None:
-    """Pick a combo item with the arrow keys until its text is `label`."""
-    combo.setFocus()
-    key(qtbot, combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == label:
-            return
-        key(qtbot, combo, Qt.Key.Key_Down)
-    raise AssertionError(f"{label!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
-
-
 def save(qtbot, screen) -> None:
-    key(qtbot, QApplication.focusWidget() or screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    ctrl(qtbot, QApplication.focusWidget() or screen, Qt.Key.Key_S)
 
 
 def visits(desk) -> list[dict]:

@@ -10,23 +10,20 @@ from PySide6.QtWidgets import QDialog
 
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
 from receptiondesk.ui.main_window import MainWindow
 from receptiondesk.ui.models.visit_table_model import PAGE_SIZE, VisitTableModel
+from tests.ui.helpers import open_desk
 
 pytestmark = pytest.mark.gui
-
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
 
 
 @pytest.fixture
 def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
+    with open_desk(tmp_path, set_up=False) as opened:
         yield opened
 
 

@@ -7,26 +7,24 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.sessions import SessionDraft
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.services.desk import Desk
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.hold_session_dialog import HoldSessionDialog
 from receptiondesk.ui.dialogs.session_dialog import SessionDialog
 from receptiondesk.ui.models.session_queue_model import SessionQueueModel
 from receptiondesk.ui.models.session_table_model import SessionTableModel
 from receptiondesk.ui.screens.sessions_screen import SessionsScreen
+from tests.ui.helpers import choose, ctrl, key, open_desk, show_active, type_text
 
 pytestmark = pytest.mark.gui
 
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731  a Tuesday
 HOLIDAY = "2026-03-12"
 MATTERS = (("Nguyễn Văn Đức", "complaint", "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất"),
            ("Trần Thị Hoa", "complaint", "Khiếu nại phương án bồi thường giải phóng mặt bằng"),
@@ -35,8 +33,7 @@ MATTERS = (("Nguyễn Văn Đức", "complaint", "Khiếu nại việc cấp gi�
 
 @pytest.fixture
 def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    with open_desk(tmp_path) as opened:  # on Tuesday 10/03/2026
         opened.setup.set_calendar_day(HOLIDAY, "holiday", "Ngày nghỉ địa phương")
         for day, (name, kind, summary) in zip((2, 3, 4), MATTERS):
             opened.intake.register_visit(VisitDraft(
@@ -47,42 +44,10 @@ def desk(tmp_path):
 
 @pytest.fixture
 def screen(qtbot, desk):
-    widget = SessionsScreen(desk)
-    qtbot.addWidget(widget)
-    widget.resize(940, 560)
-    with qtbot.waitActive(widget):
-        widget.show()
-        widget.activateWindow()
+    widget = show_active(qtbot, SessionsScreen(desk), (940, 560))
     widget.refresh()
     yield widget
     widget.close_screen()
-
-
-def type_text(widget, text: str) -> None:
-    """Type any text (Vietnamese included) as key events, one character at a time, as an input method does."""
-    widget.setFocus()
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def key(qtbot, widget, code, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(widget, code, modifier)
-
-
-def ctrl(qtbot, widget, code) -> None:
-    key(qtbot, widget, code, Qt.KeyboardModifier.ControlModifier)
-
-
-def choose(qtbot, combo, label: str) -> None:
-    """Pick a combo item with the arrow keys until its text is `label`."""
-    combo.setFocus()
-    key(qtbot, combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == label:
-            return
-        key(qtbot, combo, Qt.Key.Key_Down)
-    raise AssertionError(f"{label!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
 
 
 def active(qtbot, dialog):

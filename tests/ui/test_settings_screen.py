@@ -10,9 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
-from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.messages import field_label, text
-from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
 from receptiondesk.ui.models.calendar_day_table_model import CalendarDayTableModel
 from receptiondesk.ui.models.field_table_model import FieldTableModel
@@ -21,8 +19,6 @@ from receptiondesk.ui.models.time_limit_table_model import TimeLimitTableModel
 from receptiondesk.ui.screens.settings_screen import LANGUAGE_KEY, SettingsScreen, language_settings
 
 pytestmark = pytest.mark.gui
-
-CLOCK = lambda: datetime.datetime(2026, 3, 10, 9, 0, tzinfo=VIETNAM_TZ)  # noqa: E731
 
 
 @pytest.fixture(autouse=True)
@@ -34,13 +30,6 @@ def user_settings(tmp_path):
     yield folder
     default = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, default)
-
-
-@pytest.fixture
-def desk(tmp_path):
-    with Desk.open(tmp_path / "desk.sqlite3", clock=CLOCK) as opened:
-        opened.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
-        yield opened
 
 
 @pytest.fixture

@@ -7,11 +7,12 @@ from collections import OrderedDict
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from receptiondesk.messages import enum_label
 from receptiondesk.services.followup import CASE, FollowupRequest, FollowupService, FollowupState
+from receptiondesk.ui.models.list_table_model import ListTableModel
 
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 20
@@ -32,8 +33,9 @@ def _day(value: str | None) -> str:
     return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
-class FollowupTableModel(QAbstractTableModel):
-    """Rows are fetched a page at a time by key; the order (urgency first) comes from the service."""
+class FollowupTableModel(ListTableModel):
+    """The list's items are the row keys; rows are fetched a page at a time by key; the order (urgency first) comes
+    from the service."""
 
     COLUMNS = ("state", "date", "case_summary", "citizen_name", "assignee", "task")
 
@@ -41,7 +43,6 @@ class FollowupTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._followup = followup
         self._lang = lang
-        self._keys: list[int] = []
         self._request = FollowupRequest()
         self._today: date | None = None
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
@@ -53,37 +54,32 @@ class FollowupTableModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
     def set_keys(self, keys: list[int], request: FollowupRequest | None = None, today: date | None = None) -> None:
         """Show these rows (from `FollowupService.keys` with the same request and day)."""
-        self.beginResetModel()
-        self._keys = list(keys)
         self._request = request or FollowupRequest()
         self._today = today
         self._pages.clear()
-        self.endResetModel()
+        self.set_items(keys)
 
     def keys(self) -> list[int]:
-        return list(self._keys)
+        return list(self._items)
 
     def row_of_key(self, key: int) -> int:
-        try:
-            return self._keys.index(key)
-        except ValueError:
-            return -1
+        return self.find_row(lambda k: k == key)
 
     def record(self, row: int) -> dict[str, Any] | None:
         """The service's row record shown in `row`, or None."""
-        if not 0 <= row < len(self._keys):
+        if not 0 <= row < len(self._items):
             return None
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)
         if page is None:
-            keys = self._keys[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
+            keys = self._items[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
             page = {r["key"]: r for r in self._followup.rows(keys, self._request, self._today)}
             self._pages[page_no] = page
             while len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(page_no)
-        return page.get(self._keys[row])
+        return page.get(self._items[row])
 
     # -- texts -----------------------------------------------------------------------------
     def state_text(self, record: dict[str, Any]) -> str:
@@ -122,19 +118,6 @@ class FollowupTableModel(QAbstractTableModel):
         return self.tr("Deadline of the assignment")
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._keys)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None

@@ -1,4 +1,5 @@
-"""A read-only table model over a short Python list (settings tables): rows, columns and headers in one place."""
+"""A read-only table model over a Python list (settings tables, sessions, follow-up keys): rows, columns and headers
+in one place."""
 
 from __future__ import annotations
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from receptiondesk.messages import enum_label
+from receptiondesk.ui.models.list_table_model import ListTableModel
 
 OVERDUE_COLOUR = QColor("#b00020")
 
@@ -17,7 +18,7 @@ def _day(value: str | None) -> str:
     return date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
 
-class SessionQueueModel(QAbstractTableModel):
+class SessionQueueModel(ListTableModel):
     """One row per waiting case from `SessionService.waiting_cases()`, in the service's order."""
 
     COLUMNS = ("received_on", "content_type", "citizen_name", "due_date", "summary")
@@ -25,38 +26,23 @@ class SessionQueueModel(QAbstractTableModel):
     def __init__(self, lang: str = "vi", parent=None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[dict[str, Any]] = []
         self._today: date | None = None
         self._headers = (self.tr("Received"), self.tr("Type"), self.tr("Citizen"), self.tr("Due"),
                          self.tr("Content"))
 
     def set_rows(self, rows: list[dict[str, Any]], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = [dict(r) for r in rows]
         self._today = today
-        self.endResetModel()
+        self.set_items(dict(r) for r in rows)
 
     def row_uuid(self, row: int) -> str | None:
-        return self._rows[row]["uuid"] if 0 <= row < len(self._rows) else None
+        record = self.item(row)
+        return record["uuid"] if record is not None else None
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        record = self.item(index.row()) if index.isValid() else None
+        if record is None:
             return None
-        record = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         overdue = bool(record["due_date"] and self._today and record["due_date"] < self._today.isoformat())
         if role == Qt.ItemDataRole.ForegroundRole and column == "due_date" and overdue:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from receptiondesk.messages import enum_label
+from receptiondesk.ui.models.list_table_model import ListTableModel
 
 HELD_COLOUR = QColor("#1b5e20")
 CANCELLED_COLOUR = QColor("#757575")
 LATE_COLOUR = QColor("#b00020")  # planned, its day has passed, not recorded yet
 
 
-class SessionTableModel(QAbstractTableModel):
+class SessionTableModel(ListTableModel):
     """One row per session from `SessionService.month()`: date, who presides, kind, status and cases."""
 
     COLUMNS = ("session_date", "leader", "kind", "status", "cases")
@@ -23,51 +24,35 @@ class SessionTableModel(QAbstractTableModel):
     def __init__(self, lang: str = "vi", parent=None) -> None:
         super().__init__(parent)
         self._lang = lang
-        self._rows: list[dict[str, Any]] = []
         self._today: date | None = None
         self._headers = (self.tr("Date"), self.tr("Presiding"), self.tr("Kind"), self.tr("Status"), self.tr("Cases"))
 
     def set_rows(self, rows: list[dict[str, Any]], today: date | None = None) -> None:
-        self.beginResetModel()
-        self._rows = [dict(r) for r in rows]
         self._today = today
-        self.endResetModel()
+        self.set_items(dict(r) for r in rows)
 
     def row(self, row: int) -> dict[str, Any] | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item(row)
 
     def row_uuid(self, row: int) -> str | None:
         record = self.row(row)
         return record["uuid"] if record else None
 
     def row_of(self, uuid: str | None) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["uuid"] == uuid), -1)
+        return self.find_row(lambda r: r["uuid"] == uuid)
 
     def first_row_on(self, day: date) -> int:
-        return next((i for i, r in enumerate(self._rows) if r["session_date"] == day.isoformat()), -1)
+        return self.find_row(lambda r: r["session_date"] == day.isoformat())
 
     def is_late(self, record: dict[str, Any]) -> bool:
         return (record["status"] == "planned" and self._today is not None
                 and record["session_date"] < self._today.isoformat())
 
     # -- Qt model API ----------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        record = self.item(index.row()) if index.isValid() else None
+        if record is None:
             return None
-        record = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(record, column, tooltip=role == Qt.ItemDataRole.ToolTipRole)
