@@ -12,7 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import backups, core_store, dataset, desk_window, lists, privacy, transfer
+from benchmarks import backups, cases_screen, core_store, dataset, desk_window, lists, privacy, transfer
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -158,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
             figures += backups.run(desk)
             print("Window figures (offscreen Qt) ...", flush=True)
             figures += [startup, *desk_window.run(desk, seed=args.seed)]
+            print("Cases screen figures (offscreen Qt) ...", flush=True)
+            figures += cases_screen.run(desk)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
             leftover = work.with_name(work.name + suffix)

@@ -125,3 +125,16 @@ def test_committed_rows_survive_a_process_that_dies_without_closing(tmp_path):
     with open_database(path) as database:
         keys = {r[0] for r in database.query("SELECT key FROM settings")}
     assert keys == {"committed"}
+
+
+def test_a_worker_threads_reader_keeps_a_smaller_page_cache(tmp_path):
+    from receptiondesk.storage.database import CACHE_KIB, READER_CACHE_KIB
+
+    with open_database(tmp_path / "desk.sqlite3") as database:
+        reader = database.reader()
+        try:
+            assert database.scalar("PRAGMA cache_size") == -CACHE_KIB
+            assert reader.execute("PRAGMA cache_size").fetchone()[0] == -READER_CACHE_KIB < 0
+            assert READER_CACHE_KIB < CACHE_KIB
+        finally:
+            reader.close()

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 BACKUP_DIR = "before-migration"
 #: Where a desk file replaced by a restore is kept when no encrypted copy of it could be made.
 SET_ASIDE_DIR = "set-aside"
+#: Page caches in KiB: the desk's own connection, and a reader (one list read on a worker thread).
+CACHE_KIB = 65_536
+READER_CACHE_KIB = 8_192
 #: SQLite's primary result codes that mean the disk, not the data, is the trouble.
 _DISK_FULL_CODES = (sqlite3.SQLITE_FULL,)
 _WRITE_FAILED_CODES = (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
@@ -159,7 +162,9 @@ def _configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA secure_delete=ON")  # deleted or overwritten content is zeroed, not left in free pages
-    conn.execute("PRAGMA cache_size=-65536")
+    # The desk's own connection keeps 64 MiB of pages; a reader (one list read on a worker thread) 8 MiB, so that
+    # the threads' short-lived caches do not pile up in the process's memory.
+    conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB if read_only else CACHE_KIB}")
     conn.execute("PRAGMA temp_store=MEMORY")
 
 
