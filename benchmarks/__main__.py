@@ -12,7 +12,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import backups, cases_screen, core_store, dataset, desk_window, lists, privacy, transfer
+from benchmarks import backups, cases_screen, core_store, dataset, desk_window, documents, lists, privacy, transfer
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
             leftover = work.with_name(work.name + suffix)
             if leftover.exists():
                 leftover.unlink()
+    print("Document figures ...", flush=True)
+    figures += documents.run()
     print("Import and export figures ...", flush=True)
     figures += transfer.run(data_dir, seed=args.seed, progress=lambda m: print(m, flush=True))
 

@@ -237,3 +237,11 @@ def test_content_types_are_the_domain_values():
     with pytest.raises(UserError) as caught:
         content_type_code("tố cáo")  # a label is not a code
     assert caught.value.code == "document.content_type_unknown"
+
+
+def test_a_protected_name_that_is_a_word_of_the_mask_is_masked_once_and_the_mask_kept_whole():
+    from receptiondesk.documents.common import Citizen, redact
+
+    mask = "[Danh tính được bảo vệ]"
+    text = redact(f"Ông Danh nói; {mask} cũng nói; Danh.", [Citizen("Danh", protected=True)], mask)
+    assert text == f"Ông {mask} nói; {mask} cũng nói; {mask}."

@@ -295,18 +295,23 @@ def redact(text: str, people: Iterable[Citizen], mask: str) -> str:
     also with spaces or dots between the digits and phones in their +84 form."""
     if not text:
         return text
+    if mask and mask in text:  # a mask already there is left whole, even where it spells a protected name
+        return mask.join(redact(part, people, mask) for part in text.split(mask))
     words, patterns = _needles(people)
     for pattern in patterns:
         text = pattern.sub(mask, text)
     for word in words:
         needle = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+        cursor = 0  # search after the last mask put in: a name that is a word of the mask ends the loop
         while True:
             folded, index = _folded_with_index(text)
-            found = needle.search(folded)
+            begin = next((i for i, at in enumerate(index) if at >= cursor), len(folded))
+            found = needle.search(folded, begin)
             if found is None:
                 break
             start, end = index[found.start()], index[found.end() - 1] + 1
             text = text[:start] + mask + text[end:]
+            cursor = start + len(mask)
     return nfc(text)
 
 
@@ -337,7 +342,8 @@ def protect(value: T, mask: str) -> T:
     becomes Citizen(mask, protected=True) and every text outside a Citizen is passed through `redact` (a name,
     ID or phone typed into a summary or a recipients line). Renderers print, and hash for the QR code, this
     copy."""
-    people = protected_people(value)
+    # A person already masked (the services pass the mask for anyone the user may not see) has nothing to redact.
+    people = [p for p in protected_people(value) if (p.name != mask and p.name) or p.address or p.id_number or p.phone]
     if not people:
         return value
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import itertools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,8 +17,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing, Path, Rect
+from reportlab.graphics.barcode import qrencoder
+from reportlab.graphics.shapes import Drawing, Path
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -723,21 +724,35 @@ def qr_payload(unit_code: str, reference: str, issued_on: date, data: Any) -> st
                      content_hash(data)))
 
 
+#: Any of the eight mask patterns gives a valid code; a fixed one spares the pure-Python search for the "best"
+#: (the code is printed at 12 mm in black on white, where every mask scans alike).
+QR_MASK_PATTERN = 0
+
+
 def qr_drawing(payload: str, size: float) -> Drawing:
     """The QR code as a Drawing of `size` points (no quiet zone: it stands in the white margin).
 
-    The widget encodes once; its dark runs become one filled path, so the page draws a single shape.
-    """
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=0, barWidth=size, barHeight=size)
+    Encoded once, with a fixed mask; each row's dark runs become rectangles of one filled path, so the page
+    draws a single shape."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.version = code.calculate_version()
+    code.makeImpl(False, QR_MASK_PATTERN)
+    count = code.getModuleCount()
+    box = size / count
     modules = Path(fillColor=colors.black, strokeColor=None, strokeWidth=0)
-    for shape in widget.draw().contents:
-        if isinstance(shape, Rect) and shape.fillColor is not None:
-            x, y, w, h = shape.x, shape.y, shape.width, shape.height
-            modules.moveTo(x, y)
-            modules.lineTo(x + w, y)
-            modules.lineTo(x + w, y + h)
-            modules.lineTo(x, y + h)
-            modules.closePath()
+    for r, row in enumerate(code.modules):
+        c = 0
+        for dark, run in itertools.groupby(bool(m) for m in row):
+            length = len(list(run))
+            if dark:
+                x, y = c * box, size - (r + 1) * box
+                modules.moveTo(x, y)
+                modules.lineTo(x + length * box, y)
+                modules.lineTo(x + length * box, y + box)
+                modules.lineTo(x, y + box)
+                modules.closePath()
+            c += length
     drawing = Drawing(size, size)
     drawing.add(modules)
     drawing.initialFontName = fonts.REGULAR  # else the renderer selects (and references) Times-Roman
