@@ -1272,7 +1272,12 @@ Kết quả ngày {day}: {result}</translation>
     <name>LogbookScreen</name>
     <message>
         <source>Search by name, address or content (with or without diacritics)</source>
+        <extracomment>What a printed document&apos;s QR code starts with (&quot;RD1|&lt;unit&gt;|&lt;number&gt;|&lt;date&gt;|&lt;hash&gt;&quot;). A typed document number: digits, then &quot;/&quot; or &quot;-&quot; and letter groups (&quot;05/TB-UBND&quot;, &quot;12-TB/ĐU&quot;, &quot;15/UBND-TCD&quot;), perhaps after &quot;Số&quot; or &quot;Số:&quot;.</extracomment>
         <translation>Tìm theo họ tên, địa chỉ hoặc nội dung (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>Scan a printed document&apos;s QR code, or type its number (05/TB-UBND), to check it</source>
+        <translation>Quét mã QR trên văn bản đã in, hoặc gõ số văn bản (05/TB-UBND), để đối chiếu</translation>
     </message>
     <message>
         <source>Stop loading</source>
@@ -1291,6 +1296,26 @@ Kết quả ngày {day}: {result}</translation>
     <message>
         <source>Loading the logbook…</source>
         <translation>Đang tải sổ tiếp công dân…</translation>
+    </message>
+    <message>
+        <source>This document could not be checked: {reason}</source>
+        <translation>Không đối chiếu được văn bản: {reason}</translation>
+    </message>
+    <message>
+        <source>Document No. {number} of {date}: {title}</source>
+        <translation>Văn bản số {number} ngày {date}: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) carry this number; the one shown fits best.</source>
+        <translation><numerusform>Có %n văn bản mang số này; đang hiển thị văn bản khớp nhất.</numerusform></translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>khớp</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>không khớp</translation>
     </message>
     <message numerus="yes">
         <source>Logbook: %n visit(s)</source>

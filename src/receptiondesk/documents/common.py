@@ -342,10 +342,11 @@ def protect(value: T, mask: str) -> T:
     becomes Citizen(mask, protected=True) and every text outside a Citizen is passed through `redact` (a name,
     ID or phone typed into a summary or a recipients line). Renderers print, and hash for the QR code, this
     copy."""
-    # A person already masked (the services pass the mask for anyone the user may not see) has nothing to redact.
-    people = [p for p in protected_people(value) if (p.name != mask and p.name) or p.address or p.id_number or p.phone]
-    if not people:
+    protected = protected_people(value)
+    if not protected:
         return value
+    # A person already masked (the services pass the mask for anyone the user may not see) has nothing to redact.
+    people = [p for p in protected if (p.name != mask and p.name) or p.address or p.id_number or p.phone]
 
     def walk(v: Any) -> Any:
         if isinstance(v, Citizen):  # another citizen's own details are theirs: a shared village is no leak
@@ -353,7 +354,7 @@ def protect(value: T, mask: str) -> T:
         if isinstance(v, Enum):
             return v
         if isinstance(v, str):
-            return redact(v, people, mask)
+            return redact(v, people, mask) if people else v
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
             return dataclasses.replace(v, **{f.name: walk(getattr(v, f.name)) for f in dataclasses.fields(v) if f.init})
         if isinstance(v, tuple):

@@ -1,27 +1,37 @@
-"""Documents from the desk's records: a draft built from a session or a visit, previewed without a number, edited,
-then issued through the register (number and date fixed, the PDF kept, its hash in the audit chain)."""
+"""Documents from the desk's records: a draft built from a session, a visit or a case (conclusion notice, receipt,
+oral statement, refusal notice, transfer slip, guidance letter), previewed without a number, edited, then issued
+through the register (number and date fixed, the PDF kept, its hash and its QR payload in the audit chain).
+
+A transfer slip leaves the commune: a denouncer (or any protected person) is never named in it, and a denunciation
+is transferred once."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from receptiondesk.documents.common import Citizen, DocumentNumber, Issuer, Person, Signer, SignMode
+from receptiondesk.documents.common import (Citizen, DocumentNumber, Issuer, Person, Signer, SignMode, normalised,
+                                            protect, redact)
 from receptiondesk.documents.conclusion_notice import Assignment, ConclusionNotice, HeardCase, render_conclusion_notice
-from receptiondesk.documents.formats import load_format
-from receptiondesk.documents.layout import number_line
+from receptiondesk.documents.formats import DocumentFormat, load_format, load_forms
+from receptiondesk.documents.guidance_letter import GuidanceLetter, render_guidance_letter
+from receptiondesk.documents.layout import bare_number, letter_number_line, number_line, qr_payload
 from receptiondesk.documents.logbook import Logbook, LogbookRow, render_logbook
 from receptiondesk.documents.oral_statement import OralStatement, render_oral_statement
 from receptiondesk.documents.receipt import ReceivedItem, Receipt, render_receipt
+from receptiondesk.documents.refusal_notice import RefusalNotice, render_refusal_notice
+from receptiondesk.documents.transfer_slip import TransferSlip, render_transfer_slip
 from receptiondesk.domain.accounts import MASKED_NAME, Permission
-from receptiondesk.domain.cases import Direction
+from receptiondesk.domain.cases import ContentType, Direction, refusal_grounds
 from receptiondesk.errors import UserError
 from receptiondesk.messages import enum_label, text
 from receptiondesk.services.context import DeskContext
-from receptiondesk.services.issuing import DocumentRegister, IssuedDocument, IssueRequest
+from receptiondesk.services.issuing import (MAX_NUMBER, DocumentRegister, IssuedDocument, IssueRequest,
+                                            normalise_number)
 from receptiondesk.storage import records
 from receptiondesk.storage.listing import ListRequest
 
@@ -35,29 +45,71 @@ SIGNING = {
     "deputy_party_secretary": ("ĐẢNG ỦY", SignMode.KT, "BÍ THƯ"),
 }
 SECTOR_SIGNERS = {"state": ("chairman", "vice_chairman"), "party": ("party_secretary", "deputy_party_secretary")}
+#: Stands for the mask while a protected person's identity is taken out of a text (a private-use character).
+_MASK_PLACEHOLDER = "\ue000"
+#: The drafting unit's symbol in the number of a state letter (công văn): "Số: 15/UBND-TCD" (tiếp công dân).
+LETTER_UNIT = "TCD"
 
 
 @dataclass(frozen=True)
 class DocumentDraft:
     """A document before it is issued: the engine's data (edited with `edit`) and where it goes in the register."""
 
-    kind: str  # conclusion_notice, receipt, oral_statement
+    kind: str  # a key of KINDS: conclusion_notice, receipt, oral_statement, refusal_notice, transfer_slip, ...
     title: str
     data: Any  # the engine's frozen dataclass
-    doc_type: str
+    doc_type: str  # the register's type: "TB", "GBN", "BB", "PC", "CV"
     subject_entity: str
     subject_uuid: str
     fmt_name: str = "state"
     names_protected_person: bool = False
+    #: The symbol printed in the number when it is not the register's type: a state letter's drafting unit
+    #: ("TCD": "Số: 15/UBND-TCD", in the "CV" register).
+    number_code: str = ""
+    #: The number the record already gives the document (the transfer or guidance document number typed with
+    #: the direction), used when `issue` is given none; None: the register's next.
+    number: int | None = None
+    #: Refuse a second live document of this type about the subject (a denunciation is transferred once).
+    transfer_once: bool = False
 
     def edit(self, **changes: Any) -> DocumentDraft:
         """A copy with some of the document's fields changed (the officer's edits)."""
         return dataclasses.replace(self, data=dataclasses.replace(self.data, **changes))
 
 
-def _renderer(kind: str) -> Callable[..., bytes]:
-    return {"conclusion_notice": render_conclusion_notice, "receipt": render_receipt,
-            "oral_statement": render_oral_statement}[kind]
+@dataclass(frozen=True)
+class DocumentKind:
+    """How the engine renders a kind of document: its function, whether its number is a letter's
+    ("Số: 15/UBND-TCD"), and which date its QR code carries."""
+
+    render: Callable[..., bytes]
+    letter: bool = False
+    qr_day: Callable[[Any], date] = lambda data: data.issued_on
+
+
+KINDS: dict[str, DocumentKind] = {
+    "conclusion_notice": DocumentKind(render_conclusion_notice),
+    "receipt": DocumentKind(render_receipt, qr_day=lambda data: data.received_at.date()),
+    "oral_statement": DocumentKind(render_oral_statement, qr_day=lambda data: data.started_at.date()),
+    "refusal_notice": DocumentKind(render_refusal_notice),
+    "transfer_slip": DocumentKind(render_transfer_slip),
+    "guidance_letter": DocumentKind(render_guidance_letter, letter=True),
+}
+
+
+def document_number_line(kind: str, fmt: DocumentFormat, issuer: Issuer, number: DocumentNumber) -> str:
+    """The number line as the engine prints it for `kind`: 'Số: 05/TB-UBND', or a letter's 'Số: 15/UBND-TCD'."""
+    return (letter_number_line if KINDS[kind].letter else number_line)(fmt, issuer, number)
+
+
+def qr_payload_of(kind: str, data: Any, fmt: DocumentFormat) -> str:
+    """The QR payload the engine prints on a document of `kind` rendered from `data` in `fmt`: the same masked,
+    NFC copy of the data the renderer hashes, its number as printed and its date
+    ('RD1|<unit>|<number>|<YYYY-MM-DD>|<hash>')."""
+    shown = protect(normalised(data), load_forms().protected_identity)
+    line = (document_number_line(kind, fmt, shown.issuer, shown.number)
+            if getattr(shown, "number", None) is not None else None)
+    return qr_payload(shown.issuer.unit_code, bare_number(line), KINDS[kind].qr_day(shown), shown)
 
 
 class DocumentService:
@@ -162,6 +214,144 @@ class DocumentService:
         return DocumentDraft("oral_statement", "Biên bản ghi nội dung trình bày", data, "BB", "visits", visit_uuid,
                              names_protected_person=named)
 
+    def refusal_notice(self, visit_uuid: str) -> DocumentDraft:
+        """The refusal notice (Mẫu 01/TCD) of a refused visit, with the legal ground recorded for it; it is handed
+        to that citizen (named only for a permitted officer, as on a receipt)."""
+        self.context.require(Permission.PRINT)
+        visit = self._logbook.get_visit(visit_uuid)
+        if visit["direction"] != Direction.REFUSED:
+            raise UserError("document.visit_not_refused", "direction")
+        ground = refusal_grounds().get(visit["refusal_ground"] or "")
+        if ground is None:
+            raise UserError("direction.ground_required", "refusal_ground")
+        citizen, named = self._visit_citizen(visit)
+        data = RefusalNotice(issuer=self.issuer(), number=DocumentNumber(None, "TB"), issued_on=self.context.today(),
+                             signer=self.signer(), citizen=citizen, came_at=self._visit_time(visit),
+                             location=self._location(), content=visit["summary"], grounds=(ground.name_vi,))
+        return DocumentDraft("refusal_notice", "Thông báo từ chối tiếp công dân", data, "TB", "visits", visit_uuid,
+                             names_protected_person=named)
+
+    def guidance_letter(self, visit_uuid: str) -> DocumentDraft:
+        """The letter guiding the citizen of a guided visit to the competent body (the direction's body); numbered
+        in the letters' ("CV") register, proposed from the guidance document number recorded with the visit."""
+        self.context.require(Permission.PRINT)
+        visit = self._logbook.get_visit(visit_uuid)
+        if visit["direction"] != Direction.GUIDED:
+            raise UserError("document.visit_not_guided", "direction")
+        if not (visit["direction_body"] or "").strip():
+            raise UserError("direction.body_required", "direction_body", direction=Direction.GUIDED.value)
+        citizen, named = self._visit_citizen(visit)
+        types = [t for t in (visit.get("content_types") or "").split(",") if t]
+        data = GuidanceLetter(issuer=self.issuer(), number=DocumentNumber(None, LETTER_UNIT),
+                              issued_on=self.context.today(), signer=self.signer(), citizen=citizen,
+                              content_type=types[0] if types else "",
+                              received_on=date.fromisoformat(visit["visit_date"]), content=visit["summary"],
+                              kind="guidance", guide_to=visit["direction_body"])
+        draft = DocumentDraft("guidance_letter", "Văn bản hướng dẫn", data, "CV", "visits", visit_uuid,
+                              names_protected_person=named, number_code=LETTER_UNIT)
+        return dataclasses.replace(draft, number=self._recorded_number(draft, visit["direction_doc"]))
+
+    def transfer_slip(self, case_uuid: str) -> DocumentDraft:
+        """The slip that sends a transferred case to its direction's body, numbered from the transfer document
+        number recorded with the direction when it reads as this register's and is free.
+
+        The slip leaves the commune: the sender of a denunciation, of a confidential case or a protected person is
+        passed masked (never revealed, whoever prints), and their name, address, ID and phone are also taken out
+        of the content, the documents listed and the forwarding body. Such a case is transferred once: a second
+        slip is refused while the first is not voided."""
+        self.context.require(Permission.PRINT)
+        case = self.context.database.one(
+            "SELECT c.*, ct.uuid AS citizen_uuid, ct.full_name AS citizen_name, ct.address AS citizen_address, "
+            "ct.id_number AS citizen_id_number, ct.phone AS citizen_phone, "
+            "coalesce(ct.protected, 0) AS citizen_protected, ct.sealed_identity AS citizen_sealed "
+            "FROM cases c LEFT JOIN citizens ct ON ct.id = c.citizen_id WHERE c.uuid = ?", (case_uuid,))
+        if case is None:
+            raise UserError("record.not_found", "case", uuid=case_uuid)
+        if case["direction"] != Direction.TRANSFERRED:
+            raise UserError("document.case_not_transferred", "direction")
+        if not case["direction_body"].strip():
+            raise UserError("direction.body_required", "direction_body", direction=Direction.TRANSFERRED.value)
+        protected = bool(case["content_type"] == ContentType.DENUNCIATION or case["confidential"]
+                         or case["citizen_protected"])
+        letters = self.context.database.query(
+            "SELECT uuid, full_name, address, channel, sender_body, forward_doc, sealed_identity FROM letters "
+            "WHERE case_id = ? AND voided = 0 ORDER BY id", (case["id"],))
+        if protected:
+            self._refuse_second_transfer(case_uuid)
+            people = self._identities_to_strip(case, letters)
+            mask = load_forms().protected_identity
+
+            def hide(value: str) -> str:
+                # Through a placeholder: a name that is also a word of the mask ("Danh") would otherwise be found
+                # again in each mask put in its place, for ever.
+                return redact(value, people, _MASK_PLACEHOLDER).replace(_MASK_PLACEHOLDER, mask) if people else value
+            # No name at all: the engine prints its mask, and has nothing of theirs to look for in texts that
+            # already hold the mask (given the mask as a name it would keep replacing the mask with itself).
+            sender = Citizen("", protected=True)
+        else:
+            def hide(value: str) -> str:
+                return value
+
+            first = letters[0] if letters else None
+            sender = Citizen(case["citizen_name"] or (first["full_name"] if first else ""),
+                             case["citizen_address"] or (first["address"] if first else "") or "")
+        forwarded = next((f"{r['sender_body']} (văn bản số {r['forward_doc']})" if r["forward_doc"]
+                          else r["sender_body"] for r in letters if r["channel"] == "forwarded" and r["sender_body"]),
+                         "")
+        attachments = tuple(hide(r["title"]) for r in self.context.database.query(
+            "SELECT title FROM attachments WHERE case_id = ? AND voided = 0 ORDER BY id", (case["id"],)))
+        data = TransferSlip(issuer=self.issuer(), number=DocumentNumber(None, "PC"), issued_on=self.context.today(),
+                            signer=self.signer(), receiver=case["direction_body"], sender=sender,
+                            content_type=case["content_type"], received_on=date.fromisoformat(case["received_on"]),
+                            content=hide(case["summary"]), forwarded_by=hide(forwarded), attachments=attachments)
+        draft = DocumentDraft("transfer_slip", "Phiếu chuyển đơn", data, "PC", "cases", case_uuid,
+                              transfer_once=protected)
+        return dataclasses.replace(draft, number=self._recorded_number(draft, case["direction_doc"]))
+
+    def _refuse_second_transfer(self, case_uuid: str) -> None:
+        earlier = self.context.database.one(
+            "SELECT number_text, issued_on FROM documents WHERE subject_entity = 'cases' AND subject_uuid = ? "
+            "AND doc_type = 'PC' AND voided = 0 ORDER BY id LIMIT 1", (case_uuid,))
+        if earlier is not None:
+            raise UserError("document.transferred_once", "document", number=earlier["number_text"],
+                            date=date.fromisoformat(earlier["issued_on"]).strftime("%d/%m/%Y"))
+
+    def _identities_to_strip(self, case: Any, letters: list[Any]) -> list[Citizen]:
+        """The protected sender's identity, opened in memory only to take it out of the slip's texts: it is
+        never put in the draft, shown or audited as a reveal."""
+        identities: list[dict[str, Any]] = []
+        cipher = self.context.require_session().identities
+        if case["citizen_sealed"] is not None:
+            identities.append(cipher.open(case["citizen_uuid"], case["citizen_sealed"]))
+        elif case["citizen_name"] and case["citizen_name"] != MASKED_NAME:
+            identities.append({"full_name": case["citizen_name"], "address": case["citizen_address"],
+                               "id_number": case["citizen_id_number"], "phone": case["citizen_phone"]})
+        for letter in letters:
+            if letter["sealed_identity"] is not None:
+                identities.append(cipher.open(letter["uuid"], letter["sealed_identity"]))
+            elif letter["full_name"] and letter["full_name"] != MASKED_NAME:
+                identities.append({"full_name": letter["full_name"], "address": letter["address"]})
+        return [Citizen(i.get("full_name") or "", i.get("address") or "", i.get("id_number") or "",
+                        phone=i.get("phone") or "", protected=True) for i in identities]
+
+    def _recorded_number(self, draft: DocumentDraft, reference: str | None) -> int | None:
+        """The number in the document number recorded with a direction ("01/PC-UBND") when it reads as this
+        draft's number text and is still free in the register this year; else None (the register's next)."""
+        found = re.match(r"\s*(?:số\s*:?\s*)?0*(\d{1,5})(?!\d)", reference or "", re.IGNORECASE)
+        if found is None or not 1 <= int(found.group(1)) <= MAX_NUMBER:
+            return None
+        number = int(found.group(1))
+
+        def unpadded(value: str) -> str:
+            return re.sub(r"^0+(?=\d)", "", normalise_number(value))
+
+        if unpadded(reference or "") != unpadded(self.number_text(draft, number)):
+            return None
+        used = self.context.database.one(
+            "SELECT 1 FROM documents WHERE issuer = ? AND doc_type = ? AND year = ? AND number = ?",
+            (draft.data.issuer.symbol, draft.doc_type, self.context.today().year, number))
+        return None if used else number
+
     def _location(self) -> str:
         commune = self.context.require_setup().commune
         return f"Trụ sở tiếp công dân {commune.commune_name}"
@@ -174,7 +364,7 @@ class DocumentService:
 
     # -- preview and issue -----------------------------------------------------------------
     def _numbered(self, draft: DocumentDraft, number: int | None, issued_on: date) -> Any:
-        changes: dict[str, Any] = {"number": DocumentNumber(number, draft.doc_type)}
+        changes: dict[str, Any] = {"number": DocumentNumber(number, draft.number_code or draft.doc_type)}
         if "issued_on" in {f.name for f in dataclasses.fields(draft.data)}:
             changes["issued_on"] = issued_on
         return dataclasses.replace(draft.data, **changes)
@@ -182,21 +372,27 @@ class DocumentService:
     def preview(self, draft: DocumentDraft) -> bytes:
         """The PDF as it will print, its number left blank until it is issued."""
         self.context.require(Permission.PRINT)
-        return _renderer(draft.kind)(self._numbered(draft, None, self.context.today()), fmt=load_format(draft.fmt_name))
+        return KINDS[draft.kind].render(self._numbered(draft, None, self.context.today()),
+                                        fmt=load_format(draft.fmt_name))
 
     def number_text(self, draft: DocumentDraft, number: int) -> str:
-        """'05/TB-UBND' or '12-TB/ĐU': the number as the format writes it, without 'Số'."""
-        line = number_line(load_format(draft.fmt_name), draft.data.issuer, DocumentNumber(number, draft.doc_type))
+        """'05/TB-UBND', '12-TB/ĐU' or a letter's '15/UBND-TCD': the number as the format writes it, without 'Số'."""
+        line = document_number_line(draft.kind, load_format(draft.fmt_name), draft.data.issuer,
+                                    DocumentNumber(number, draft.number_code or draft.doc_type))
         return line.split(" ", 1)[1].strip() if line.lower().startswith("số") else line
 
     def issue(self, draft: DocumentDraft, number: int | None = None) -> IssuedDocument:
-        """Issue the draft: the register fixes number and date, renders it with them and keeps the PDF."""
+        """Issue the draft: the register fixes number and date (`number`, else the draft's recorded number, else
+        the next), renders it with them, keeps the PDF and audits its hash and QR payload."""
         request = IssueRequest(draft.doc_type, draft.data.issuer.symbol, draft.subject_entity, draft.subject_uuid,
-                               draft.title, draft.names_protected_person, number)
+                               draft.title, draft.names_protected_person,
+                               number if number is not None else draft.number, transfer_once=draft.transfer_once)
         fmt = load_format(draft.fmt_name)
+        kind = KINDS[draft.kind]
         return self.register.issue(
             request, lambda n: self.number_text(draft, n),
-            lambda n, day: _renderer(draft.kind)(self._numbered(draft, n, day), fmt=fmt))
+            lambda n, day: kind.render(self._numbered(draft, n, day), fmt=fmt),
+            lambda n, day: qr_payload_of(draft.kind, self._numbered(draft, n, day), fmt))
 
     # -- the logbook ---------------------------------------------------------------------------
     def logbook(self, date_from: date, date_to: date) -> bytes:

@@ -1,6 +1,12 @@
-"""The logbook screen: every visit, newest first, searchable with or without diacritics."""
+"""The logbook screen: every visit, newest first, searchable with or without diacritics. The search box also
+checks a printed document: a scanned QR code (a USB scanner types it and presses Enter) or a typed document
+number shows, under the table, which document it is and whether it matches the register."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
+from html import escape
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -18,12 +24,26 @@ from PySide6.QtWidgets import (
 
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
+from receptiondesk.services.issuing import ScanResult
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 from receptiondesk.ui.workers.list_ids_worker import ListIdsWorker
 
 SEARCH_LIMIT = 1000
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (80, 90, 170, 200, 330, 90, 70)
+#: What a printed document's QR code starts with ("RD1|<unit>|<number>|<date>|<hash>").
+QR_PREFIX = "RD1|"
+#: A typed document number: digits, then "/" or "-" and letter groups ("05/TB-UBND", "12-TB/ĐU",
+#: "15/UBND-TCD"), perhaps after "Số" or "Số:".
+DOCUMENT_NUMBER = re.compile(r"^(?:số\s*:?\s*)?\d{1,5}\s*[/-]\s*[^\W\d_]+(?:\s*[/-]\s*[^\W\d_]+)+$", re.IGNORECASE)
+MATCH_COLOUR = "#1b5e20"
+MISMATCH_COLOUR = "#b00020"
+
+
+def is_document_lookup(text: str) -> bool:
+    """Whether the search text is a scanned QR code or a document number rather than words to find visits by."""
+    text = unicodedata.normalize("NFC", text).strip()
+    return text.upper().startswith(QR_PREFIX) or bool(DOCUMENT_NUMBER.match(text))
 
 
 class LogbookScreen(QWidget):
@@ -36,6 +56,8 @@ class LogbookScreen(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, address or content (with or without diacritics)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Scan a printed document's QR code, or type its number (05/TB-UBND), "
+                                       "to check it"))
         self.model = VisitTableModel(desk.logbook, lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -49,6 +71,12 @@ class LogbookScreen(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
+        self.scan = QLabel()  # which document a scanned code or typed number is, and whether it matches
+        self.scan.setTextFormat(Qt.TextFormat.RichText)
+        self.scan.setWordWrap(True)
+        self.scan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scan.hide()
+        self.scan_result: ScanResult | None = None
         self.count = QLabel()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: SQLite cannot say how far it is
@@ -64,10 +92,12 @@ class LogbookScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
+        layout.addWidget(self.scan)
         layout.addLayout(footer)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._entered)
 
     def title(self) -> str:
         return self.tr("Logbook")
@@ -77,10 +107,22 @@ class LogbookScreen(QWidget):
         self.cancel_loading()
         self.model.set_ids([])
         self.count.clear()
+        self._hide_document()
+
+    def _entered(self) -> None:
+        """Enter (a scanner ends its code with it): look now, and select the text so the next scan replaces it."""
+        self._timer.stop()
+        self.refresh()
+        if not self.scan.isHidden():
+            self.search.selectAll()
 
     def refresh(self) -> None:
         text = self.search.text().strip()
         self.cancel_loading()
+        if is_document_lookup(text):
+            self._show_document(text)
+            return
+        self._hide_document()
         if text:
             ids = [row["id"] for row in self.desk.logbook.search(text, limit=SEARCH_LIMIT)]
             self.count.setText(self.tr("%n visit(s) found", "", len(ids)))
@@ -97,6 +139,42 @@ class LogbookScreen(QWidget):
         self.count.setText(self.tr("Loading the logbook…"))
         self._show_loading(True)
         worker.start()
+
+    # -- a printed document, scanned or typed --------------------------------------------------------
+    def _show_document(self, text: str) -> None:
+        """Which document the code or number is and whether it matches, under the (emptied) table."""
+        self.model.set_ids([])
+        self.count.clear()
+        self.scan.show()
+        try:
+            result = self.desk.documents.verify_scan(text)
+        except UserError as error:
+            self.scan_result = None
+            self.scan.setText(self._verdict(False, self.tr("This document could not be checked: {reason}").format(
+                reason=error.render(self._lang))))
+            return
+        self.scan_result = result
+        lines = []
+        document = result.document
+        if document is not None:
+            day = "/".join(reversed(document["issued_on"].split("-")))
+            lines.append(escape(self.tr("Document No. {number} of {date}: {title}").format(
+                number=document["number_text"], date=day, title=document["title"])))
+        lines.append(self._verdict(result.matches, result.explain(self._lang)))
+        if result.count > 1:
+            lines.append(escape(self.tr("%n document(s) carry this number; the one shown fits best.", "",
+                                        result.count)))
+        self.scan.setText("<br>".join(lines))
+
+    def _verdict(self, matches: bool, reason: str) -> str:
+        """'matches' in green or 'does not match' in red, then why."""
+        colour, word = (MATCH_COLOUR, self.tr("matches")) if matches else (MISMATCH_COLOUR, self.tr("does not match"))
+        return f'<b style="color: {colour};">{escape(word)}</b> — {escape(reason)}'
+
+    def _hide_document(self) -> None:
+        self.scan.hide()
+        self.scan.clear()
+        self.scan_result = None
 
     def _loaded(self, ids: list[int]) -> None:
         self.model.set_ids(ids)
