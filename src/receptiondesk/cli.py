@@ -186,8 +186,9 @@ def build_parser() -> ArgumentParser:
     doc_issue = doc_actions.add_parser("issue", help="issue a document (its number and date are fixed, the PDF kept)")
     doc_preview = doc_actions.add_parser("print", help="write a document's preview (no number yet) to a PDF file")
     for sub in (doc_issue, doc_preview):
-        sub.add_argument("kind", choices=DOCUMENT_KINDS, help="conclusion-notice (a held session's UUID), receipt or "
-                                                              "oral-statement (a visit's UUID), logbook (--from/--to)")
+        sub.add_argument("kind", choices=DOCUMENT_KINDS,
+                         help="conclusion-notice (a held session's UUID); receipt, oral-statement, refusal-notice or "
+                              "guidance-letter (a visit's UUID); transfer-slip (a case's UUID); logbook (--from/--to)")
         sub.add_argument("subject", nargs="?", metavar="UUID", default=None)
         sub.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     doc_issue.add_argument("--number", type=int, default=None, help="the number from the issuer's outgoing register "
@@ -645,7 +646,8 @@ def _emit(rows: list[dict[str, Any]], args: argparse.Namespace, columns) -> int:
     return EXIT_OK
 
 
-DOCUMENT_KINDS = ("conclusion-notice", "receipt", "oral-statement", "logbook")
+DOCUMENT_KINDS = ("conclusion-notice", "receipt", "oral-statement", "refusal-notice", "guidance-letter",
+                  "transfer-slip", "logbook")
 
 
 def _document_draft(desk: Desk, args: argparse.Namespace):
