@@ -231,10 +231,11 @@ def test_idle_window_locks_and_hides_the_list(qtbot, desk, monkeypatch):
 
 
 def test_a_long_list_read_can_be_stopped(qtbot, desk):
-    from receptiondesk.ui.workers.list_ids_worker import ListIdsWorker
+    from receptiondesk.ui.workers.paged_list_worker import PagedListWorker
 
     endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n"
-    worker = ListIdsWorker(desk.context.database.reader, lambda conn: [r[0] for r in conn.execute(endless)])
+    worker = PagedListWorker(desk.context.database.reader, None,
+                             lambda conn: [r[0] for r in conn.execute(endless)])
     loaded = []
     worker.loaded.connect(loaded.append)
     worker.start()

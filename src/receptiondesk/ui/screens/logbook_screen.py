@@ -26,7 +26,7 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.issuing import ScanResult
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
-from receptiondesk.ui.workers.list_ids_worker import ListIdsWorker
+from receptiondesk.ui.workers.paged_list_worker import PagedListWorker
 
 SEARCH_LIMIT = 1000
 SEARCH_DELAY_MS = 250
@@ -88,7 +88,7 @@ class LogbookScreen(QWidget):
         footer.addWidget(self.progress)
         footer.addWidget(self.cancel_button)
         self._show_loading(False)
-        self._worker: ListIdsWorker | None = None
+        self._worker: PagedListWorker | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table)
@@ -130,8 +130,8 @@ class LogbookScreen(QWidget):
             return
         # The whole logbook can hold a million visits at the upper level: read its ids off the GUI thread.
         logbook = self.desk.logbook
-        worker = ListIdsWorker(self.desk.context.database.reader, lambda conn: logbook.visit_ids(connection=conn),
-                               self)
+        worker = PagedListWorker(self.desk.context.database.reader, None,
+                                 lambda conn: logbook.visit_ids(connection=conn), self)
         worker.loaded.connect(self._loaded)
         worker.failed.connect(self._failed)
         worker.finished.connect(lambda: self._show_loading(False) if worker is self._worker else None)

@@ -1,5 +1,5 @@
-"""Reads a long list on a worker thread in two steps, first page then every id, on its own read-only
-connection; cancellable between and during the queries."""
+"""Reads a long list on a worker thread (the whole logbook or case list of a province file): the first page,
+then every id, on its own read-only connection; cancellable between and during the queries."""
 
 from __future__ import annotations
 
@@ -11,22 +11,24 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from receptiondesk.errors import UserError
-from receptiondesk.ui.workers.list_ids_worker import PROGRESS_STEPS
-
 log = logging.getLogger(__name__)
+
+#: SQLite calls the progress handler every this many virtual-machine steps; a cancel takes effect there.
+PROGRESS_STEPS = 20_000
 
 
 class PagedListWorker(QThread):
     """`first_page` carries the first rows (a LIMIT query, shown at once), then `loaded` every id in list order
     (an array, for scrolling and jumping to the last row); `failed` carries a UserError (a refused permission, a
-    bad filter) or the database's error. A cancelled read emits nothing more."""
+    bad filter) or the database's error. A cancelled read emits nothing more. Without `read_page`, only the ids
+    are read (and `first_page` is not emitted)."""
 
     first_page = Signal(object)
     loaded = Signal(object)
     failed = Signal(object)
 
     def __init__(self, open_reader: Callable[[], sqlite3.Connection],
-                 read_page: Callable[[sqlite3.Connection], Sequence[dict[str, Any]]],
+                 read_page: Callable[[sqlite3.Connection], Sequence[dict[str, Any]]] | None,
                  read_ids: Callable[[sqlite3.Connection], Sequence[int]], parent=None) -> None:
         super().__init__(parent)
         self._open_reader = open_reader
@@ -44,15 +46,16 @@ class PagedListWorker(QThread):
     def run(self) -> None:
         try:
             conn = self._open_reader()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UserError) as exc:
             self.failed.emit(exc)
             return
         try:
             conn.set_progress_handler(lambda: 1 if self._cancelled else 0, PROGRESS_STEPS)
-            rows = self._read_page(conn)
-            if self._cancelled:
-                return
-            self.first_page.emit(rows)
+            if self._read_page is not None:
+                rows = self._read_page(conn)
+                if self._cancelled:
+                    return
+                self.first_page.emit(rows)
             ids = self._read_ids(conn)
         except UserError as exc:
             if not self._cancelled:
