@@ -40,6 +40,14 @@
         <translation>Diễn biến vụ việc (từ cũ đến mới)</translation>
     </message>
     <message>
+        <source>Transfer slip…</source>
+        <translation>Phiếu chuyển đơn…</translation>
+    </message>
+    <message>
+        <source>The slip that sends this case to the body it was transferred to</source>
+        <translation>Phiếu chuyển vụ việc này đến cơ quan có thẩm quyền đã chuyển</translation>
+    </message>
+    <message>
         <source>Documents handed in</source>
         <translation>Tài liệu, giấy tờ nộp kèm</translation>
     </message>
@@ -1307,7 +1315,9 @@ Kết quả ngày {day}: {result}</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) carry this number; the one shown fits best.</source>
-        <translation><numerusform>Có %n văn bản mang số này; đang hiển thị văn bản khớp nhất.</numerusform></translation>
+        <translation>
+            <numerusform>Có %n văn bản mang số này; đang hiển thị văn bản khớp nhất.</numerusform>
+        </translation>
     </message>
     <message>
         <source>matches</source>

@@ -131,3 +131,33 @@ def test_a_protected_case_file_is_sealed_and_opening_it_is_audited(qtbot, desk, 
     assert desk.database.scalar("SELECT count(*) FROM audit_log WHERE action = 'attachment.open'") == 1
     assert "Lê Văn Tố" not in widget.timeline.toPlainText()
     widget.close_dialog()
+
+
+def test_a_transferred_case_issues_its_transfer_slip_without_the_denouncer(qtbot, tmp_path, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from receptiondesk.domain.cases import CaseDraft, DirectionDraft
+    from receptiondesk.domain.citizens import CitizenDraft
+    from receptiondesk.domain.visits import VisitDraft
+    from receptiondesk.services.setup import SignerDraft
+    from receptiondesk.ui.dialogs.case_detail_dialog import CaseDetailDialog
+    from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+    from tests.ui.helpers import open_desk
+
+    monkeypatch.setattr(DocumentDialog, "open", lambda self: None)
+    with open_desk(tmp_path) as desk:
+        desk.setup.add_signer(SignerDraft("Trần Văn Hùng", "Chủ tịch", "chairman"))
+        came = desk.intake.register_visit(VisitDraft(
+            "2026-03-10", CitizenDraft("Hoàng Văn Tố", address="Thôn 9"), "Tố cáo cán bộ địa chính nhận tiền",
+            DirectionDraft("transferred", direction_body="Thanh tra tỉnh", direction_doc="01/PC-UBND"),
+            new_cases=[CaseDraft("denunciation", "corruption", "Tố cáo cán bộ địa chính nhận tiền")]))
+        dialog = CaseDetailDialog(desk, came.case_uuids[0])
+        qtbot.addWidget(dialog)
+        assert not dialog.transfer_button.isHidden()
+        slip = dialog.issue_transfer_slip()
+        qtbot.addWidget(slip)
+        assert slip.issue() and "PC-UBND" in slip.issued.number_text
+        text = " ".join(PdfReader(io.BytesIO(slip.issued.pdf)).pages[0].extract_text().split())
+        assert "Thanh tra tỉnh" in text and "Hoàng Văn Tố" not in text

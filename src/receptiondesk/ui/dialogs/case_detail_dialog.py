@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -38,6 +39,7 @@ from receptiondesk.messages import enum_label, field_label
 from receptiondesk.services.case_history import TimelineEntry
 from receptiondesk.services.cases import ATTACHMENT_KINDS
 from receptiondesk.services.desk import Desk
+from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
 from receptiondesk.ui.models.case_table_model import OPEN_STATUSES, respondent_text, short_date
 from receptiondesk.ui.widgets.compact_combo import compact
 
@@ -85,6 +87,16 @@ class CaseDetailDialog(QDialog):
         self._build()
         self.reload()
 
+    def issue_transfer_slip(self) -> DocumentDialog | None:
+        """The transfer slip of a transferred case (a protected sender never named on it): edit, issue, print."""
+        try:
+            dialog = DocumentDialog(self.desk, self.desk.paperwork.transfer_slip(self.case_uuid), self._lang, self)
+        except UserError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.render(self._lang))
+            return None
+        dialog.open()
+        return dialog
+
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         self.heading = QLabel()
@@ -124,6 +136,10 @@ class CaseDetailDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.transfer_button = buttons.addButton(self.tr("Transfer slip…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.transfer_button.setToolTip(self.tr("The slip that sends this case to the body it was transferred to"))
+        self.transfer_button.clicked.connect(self.issue_transfer_slip)
+        self.transfer_button.setVisible(self.case.get("direction") == "transferred")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.splitter, 1)
