@@ -1275,6 +1275,10 @@ Kết quả ngày {day}: {result}</translation>
         <source>Ctrl+P prints the receipt for the documents handed in.</source>
         <translation>Nhấn Ctrl+P để in giấy biên nhận tài liệu công dân đã nộp.</translation>
     </message>
+    <message>
+        <source>Ctrl+P prints the notice refusing the reception.</source>
+        <translation>Nhấn Ctrl+P để in thông báo từ chối tiếp công dân.</translation>
+    </message>
 </context>
 <context>
     <name>LogbookScreen</name>

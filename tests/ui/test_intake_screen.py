@@ -234,3 +234,29 @@ def test_ctrl_p_after_saving_prints_the_receipt_of_the_documents_handed_in(qtbot
     assert opened[0].issue() and opened[0].issued.number_text == "01/GBN-UBND"
     assert "Đơn khiếu nại ngày 01/03/2026" in " ".join(
         __import__("pypdf").PdfReader(__import__("io").BytesIO(opened[0].issued.pdf)).pages[0].extract_text().split())
+
+
+def test_ctrl_p_after_refusing_prints_the_refusal_notice(qtbot, screen, desk, monkeypatch):
+    import io
+
+    from pypdf import PdfReader
+
+    from receptiondesk.domain.cases import refusal_grounds
+    from receptiondesk.services.setup import SignerDraft
+    from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+
+    desk.setup.add_signer(SignerDraft("Trần Văn Hùng", "Chủ tịch", "chairman"))
+    opened = []
+    monkeypatch.setattr(DocumentDialog, "open", lambda self: opened.append(self))
+    fill_person(screen)
+    type_text(screen.summary, "Khiếu nại việc đã được giải quyết lần hai, không có tình tiết mới")
+    choose(qtbot, screen.direction, "Từ chối tiếp")
+    ground = next(iter(refusal_grounds().values()))
+    choose(qtbot, screen.refusal_ground, ground.name_vi)
+    save(qtbot, screen)
+    assert "Ctrl+P" in screen.message.text()
+    ctrl(qtbot, QApplication.focusWidget(), Qt.Key.Key_P)
+    assert len(opened) == 1 and opened[0].draft.kind == "refusal_notice"
+    assert opened[0].issue()
+    text = " ".join(PdfReader(io.BytesIO(opened[0].issued.pdf)).pages[0].extract_text().split())
+    assert "Nguyễn Văn Đức" in text and "01/TB-UBND" in text

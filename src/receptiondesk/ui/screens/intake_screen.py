@@ -85,7 +85,10 @@ class IntakeScreen(QWidget):
         self.desk = desk
         self._lang = lang
         self._citizen_uuid: str | None = None
-        self.receipt_visit: str | None = None  # the visit just saved with documents handed in (Ctrl+P)
+        # The visit just saved and what Ctrl+P prints for it: the receipt of the documents handed in, or the
+        # refusal notice of a citizen refused at the desk.
+        self.receipt_visit: str | None = None
+        self.print_kind: str | None = None
         self._drafts: DraftStore | None = None
         self._draft_checked = False
         self._loading = False
@@ -631,9 +634,13 @@ class IntakeScreen(QWidget):
             self._show_problems(error)
             return False
         warnings = "\n".join(p.render(self._lang) for p in result.warnings)
-        self.receipt_visit = visit_uuid if self._documents() else None
-        if self.receipt_visit:
+        refused = visit_uuid is not None and self.direction.currentData() == Direction.REFUSED
+        self.print_kind = "receipt" if visit_uuid and self._documents() else "refusal_notice" if refused else None
+        self.receipt_visit = visit_uuid if self.print_kind else None
+        if self.print_kind == "receipt":
             done += "\n" + self.tr("Ctrl+P prints the receipt for the documents handed in.")
+        elif self.print_kind == "refusal_notice":
+            done += "\n" + self.tr("Ctrl+P prints the notice refusing the reception.")
         self._reset_form()
         self._draft_store().discard(DRAFT_FORM)
         self.message.setStyleSheet("color: #1b5e20;")
@@ -643,11 +650,12 @@ class IntakeScreen(QWidget):
         return True
 
     def print_receipt(self) -> None:
-        """The receipt (Mẫu 02/TCD) of the visit just saved: edit, issue and print it (Ctrl+P)."""
-        if self.receipt_visit is None:
+        """The paper of the visit just saved (Ctrl+P): its receipt (Mẫu 02/TCD) or its refusal notice (Mẫu 01/TCD)."""
+        if self.receipt_visit is None or self.print_kind is None:
             return
         try:
-            dialog = DocumentDialog(self.desk, self.desk.paperwork.receipt(self.receipt_visit), self._lang, self)
+            draft = getattr(self.desk.paperwork, self.print_kind)(self.receipt_visit)
+            dialog = DocumentDialog(self.desk, draft, self._lang, self)
         except UserError as error:
             self._show_problems(error)
             return
