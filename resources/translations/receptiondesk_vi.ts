@@ -1279,6 +1279,10 @@ Kết quả ngày {day}: {result}</translation>
         <source>Ctrl+P prints the notice refusing the reception.</source>
         <translation>Nhấn Ctrl+P để in thông báo từ chối tiếp công dân.</translation>
     </message>
+    <message>
+        <source>Ctrl+P prints the letter guiding the citizen to the competent body.</source>
+        <translation>Nhấn Ctrl+P để in văn bản hướng dẫn công dân đến cơ quan có thẩm quyền.</translation>
+    </message>
 </context>
 <context>
     <name>LogbookScreen</name>

@@ -43,7 +43,7 @@ def fill_person(screen, name="Nguyễn Văn Đức", id_number="001085012345") -
     type_text(screen.address, "Tổ dân phố 2, Phường Ba Đình, Thành phố Hà Nội")
 
 
-def test_a_new_visit_is_recorded_from_the_keyboard(qtbot, screen, desk):
+def test_a_new_visit_is_recorded_from_the_keyboard(qtbot, screen, desk, monkeypatch):
     fill_person(screen)
     type_text(screen.phone, "0912345678")
     type_text(screen.summary, "Khiếu nại việc cấp giấy chứng nhận quyền sử dụng đất")
@@ -58,6 +58,14 @@ def test_a_new_visit_is_recorded_from_the_keyboard(qtbot, screen, desk):
     assert screen.full_name.text() == "" and screen.summary.toPlainText() == ""  # ready for the next citizen
     assert screen.today_model.rowCount() == 1
     assert QApplication.focusWidget() is screen.id_number
+    from receptiondesk.services.setup import SignerDraft
+    from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+
+    desk.setup.add_signer(SignerDraft("Trần Văn Hùng", "Chủ tịch", "chairman"))
+    opened = []
+    monkeypatch.setattr(DocumentDialog, "open", lambda self: opened.append(self))
+    ctrl(qtbot, screen.id_number, Qt.Key.Key_P)  # guided: the letter guiding the citizen
+    assert opened and opened[0].draft.kind == "guidance_letter" and opened[0].issue()
 
 
 def test_a_returning_citizen_found_by_id_is_attached_to_the_open_case(qtbot, screen, desk):

@@ -634,13 +634,16 @@ class IntakeScreen(QWidget):
             self._show_problems(error)
             return False
         warnings = "\n".join(p.render(self._lang) for p in result.warnings)
-        refused = visit_uuid is not None and self.direction.currentData() == Direction.REFUSED
-        self.print_kind = "receipt" if visit_uuid and self._documents() else "refusal_notice" if refused else None
+        direction = self.direction.currentData() if visit_uuid is not None else None
+        self.print_kind = ("receipt" if visit_uuid and self._documents() else
+                           {Direction.REFUSED: "refusal_notice", Direction.GUIDED: "guidance_letter"}.get(direction))
         self.receipt_visit = visit_uuid if self.print_kind else None
         if self.print_kind == "receipt":
             done += "\n" + self.tr("Ctrl+P prints the receipt for the documents handed in.")
         elif self.print_kind == "refusal_notice":
             done += "\n" + self.tr("Ctrl+P prints the notice refusing the reception.")
+        elif self.print_kind == "guidance_letter":
+            done += "\n" + self.tr("Ctrl+P prints the letter guiding the citizen to the competent body.")
         self._reset_form()
         self._draft_store().discard(DRAFT_FORM)
         self.message.setStyleSheet("color: #1b5e20;")
@@ -650,7 +653,8 @@ class IntakeScreen(QWidget):
         return True
 
     def print_receipt(self) -> None:
-        """The paper of the visit just saved (Ctrl+P): its receipt (Mẫu 02/TCD) or its refusal notice (Mẫu 01/TCD)."""
+        """The paper of the visit just saved (Ctrl+P): its receipt (Mẫu 02/TCD), its refusal notice (Mẫu 01/TCD) or
+        the letter guiding the citizen."""
         if self.receipt_visit is None or self.print_kind is None:
             return
         try:
