@@ -21,6 +21,7 @@ from receptiondesk.messages import (
     interchange,
     issuing,
     records,
+    reports,
     sessions,
     storage,
 )
@@ -32,7 +33,7 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup, documents, issuing, backups):
+              sessions, followup, documents, issuing, backups, reports):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

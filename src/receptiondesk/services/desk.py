@@ -21,6 +21,7 @@ from receptiondesk.services.documents import DocumentService
 from receptiondesk.services.issuing import DocumentRegister
 from receptiondesk.services.logbook import LogbookService
 from receptiondesk.services.privacy import PrivacyService
+from receptiondesk.services.reports import ReportService
 from receptiondesk.services.sessions import SessionService
 from receptiondesk.services.setup import SetupService, commune_problems
 from receptiondesk.services.voiding import VoidService
@@ -43,6 +44,7 @@ class Desk:
         self.followup = FollowupService(self.context)
         self.logbook = LogbookService(self.context)
         self.dashboard = DashboardService(self.context)
+        self.reports = ReportService(self.context)
         self.documents = DocumentRegister(self.context)
         self.voiding = VoidService(self.context)
         self.privacy = PrivacyService(self.context)

@@ -1,0 +1,26 @@
+"""Messages of the reports area (report periods and report tables) in Vietnamese and English."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "field.period": {"vi": "Kỳ báo cáo", "en": "Report period"},
+    "field.period_start": {"vi": "Từ ngày", "en": "From"},
+    "field.period_end": {"vi": "Đến ngày", "en": "To"},
+    "field.period_month": {"vi": "Tháng báo cáo", "en": "Report month"},
+    "field.period_quarter": {"vi": "Quý báo cáo", "en": "Report quarter"},
+    "field.period_months": {"vi": "Số tháng báo cáo", "en": "Months reported"},
+    "field.cutoff_day": {"vi": "Ngày chốt số liệu", "en": "Data cut-off day"},
+    "report.period_inverted": {
+        "vi": "ngày bắt đầu {start} sau ngày kết thúc {end}; hãy chọn lại khoảng thời gian.",
+        "en": "the start date {start} is after the end date {end}; choose the range again."},
+    "report.bad_date": {"vi": "“{value}” không phải là một ngày hợp lệ.",
+                        "en": "“{value}” is not a valid date."},
+    "report.month_range": {"vi": "tháng phải từ 1 đến 12 (đã nhập {value}).",
+                           "en": "the month must be 1 to 12 (got {value})."},
+    "report.quarter_range": {"vi": "quý phải từ 1 đến 4 (đã nhập {value}).",
+                             "en": "the quarter must be 1 to 4 (got {value})."},
+    "report.months_choice": {"vi": "chỉ lập báo cáo {allowed} tháng (đã nhập {value}).",
+                             "en": "reports cover {allowed} months only (got {value})."},
+    "report.cutoff_range": {"vi": "ngày chốt số liệu phải từ 1 đến {max} (đã nhập {value}).",
+                            "en": "the cut-off day must be 1 to {max} (got {value})."},
+    "report.year_range": {"vi": "năm báo cáo phải từ {min} đến {max} (đã nhập {value}).",
+                          "en": "the report year must be {min} to {max} (got {value})."},
+}
