@@ -23,8 +23,19 @@ from receptiondesk.domain.report_periods import (
 )
 from receptiondesk.errors import UserError
 from receptiondesk.services.interchange import export_file
-from receptiondesk.services.reports import GROUPS, GroupFigures, ReceptionFigures, ReportService
-from tests.services.helpers import assert_clear_error, case, no_paper, session, visit
+from receptiondesk.domain.cases import DirectionDraft
+from receptiondesk.services.reports import (
+    COMPETENCE,
+    DIRECTIONS,
+    GROUPS,
+    NO_BODY,
+    OTHER_BODIES,
+    Classification,
+    GroupFigures,
+    ReceptionFigures,
+    ReportService,
+)
+from tests.services.helpers import assert_clear_error, case, letter, no_paper, session, visit
 
 D = date.fromisoformat
 
@@ -109,8 +120,9 @@ def scenario(desk) -> None:
     first = intake.register_visit(visit(when="2026-03-02"))
     case_a = first.case_uuids[0]
     intake.register_visit(visit(
-        when="2026-03-03", who=no_paper("Lê Văn Một"), headcount=7, representatives=["Lê Văn Một", "Phạm Thị Hai"],
-        came_as="group_representative", proof_paper="Biên bản cử đại diện", summary="Đoàn kiến nghị chế độ",
+        when="2026-03-03", who=no_paper("Lê Văn Một"), headcount=7,
+        representatives=["Lê Văn Một", "Phạm Thị Hai"], came_as="group_representative",
+        proof_paper="Biên bản cử đại diện", summary="Đoàn kiến nghị chế độ",
         cases=[case("petition", "social_policy", "Kiến nghị chế độ chính sách")]))
     intake.register_visit(visit(when="2026-03-08", who=no_paper("Vũ Văn Cũ"), citizen_uuid=feb.citizen_uuid,
                                 channel="online", case_uuids=[case_f], cases=[]))
@@ -298,3 +310,198 @@ def _assert_identities(figures: ReceptionFigures) -> None:
         assert f.delegation_persons <= f.persons and f.visits <= f.persons and f.online_visits <= f.visits
         assert f.cases_of("complaint") == f.complaint_cases
     assert figures.routine.sessions == 0
+
+
+# -- classification ------------------------------------------------------------------------------
+
+@pytest.fixture
+def classified(desk) -> None:
+    """Cases received in March 2026 of every direction and competence, with respondent bodies; one in February."""
+    intake = desk.intake
+    feb = intake.register_visit(visit(when="2026-02-20", who=no_paper("Vũ Văn Cũ"),
+                                      cases=[case("complaint", "land", "Khiếu nại thu hồi đất",
+                                                  respondent_body="Công an xã")]))
+    # A repeat visit in March on the February case: the case stays in February (received_on).
+    intake.register_visit(visit(when="2026-03-08", who=no_paper("Vũ Văn Cũ"), citizen_uuid=feb.citizen_uuid,
+                                case_uuids=[feb.case_uuids[0]], cases=[]))
+    intake.register_visit(visit(when="2026-03-02", cases=[case("complaint", "land", "Khiếu nại cấp GCN",
+                                                               respondent_body="UBND xã")]))
+    intake.register_visit(visit(
+        when="2026-03-03", who=no_paper("Lê Văn Một"), direction=DirectionDraft("answered"),
+        cases=[case("petition", "social_policy", "Kiến nghị chế độ", respondent_body="Trường tiểu học"),
+               case("report", "environment", "Phản ánh ô nhiễm")]))
+    intake.register_visit(visit(
+        when="2026-03-04", who=no_paper("Hồ Văn Sáu"),
+        direction=DirectionDraft("guided", direction_body="Thanh tra huyện", in_competence=False),
+        cases=[case("denunciation", "corruption", "Tố cáo cán bộ công an", respondent_body="Công an xã")]))
+    intake.register_letter(letter(when="2026-03-05", new_case=case(
+        "denunciation", "corruption", "Tố cáo cán bộ địa chính nhận tiền", respondent_body="UBND xã")))
+    wrong = intake.register_visit(visit(when="2026-03-07", who=no_paper("Đỗ Văn Nhầm"),
+                                        cases=[case("complaint", "land", "Vụ việc ghi trùng",
+                                                    respondent_body="UBND xã")]))
+    desk.voiding.void("case", wrong.case_uuids[0], "Vụ việc ghi trùng")
+
+
+def test_classification_of_the_scenario(desk, classified):
+    result = ReportService(desk.context).classification(month_period(2026, 3))
+    now, before = result.current, result.previous
+    assert before.period.label == "Tháng 2 năm 2026"
+    assert dict(now.by_type_field) == {("complaint", "land"): 1, ("petition", "social_policy"): 1,
+                                       ("report", "environment"): 1, ("denunciation", "corruption"): 2}
+    assert dict(now.by_competence) == {"in": 4, "out": 1}
+    assert dict(now.by_direction) == {"accepted": 1, "answered": 2, "guided": 1, "none": 1}
+    assert result.bodies == ("UBND xã", "Công an xã", "Trường tiểu học")
+    assert result.respondent_lines(now) == [("UBND xã", 2), ("Công an xã", 1), ("Trường tiểu học", 1),
+                                            (OTHER_BODIES, 0), (NO_BODY, 1)]
+    assert result.respondent_lines(before) == [("UBND xã", 0), ("Công an xã", 1), ("Trường tiểu học", 0),
+                                               (OTHER_BODIES, 0), (NO_BODY, 0)]
+    assert (now.total, before.total) == (5, 1)
+    assert dict(before.by_type_field) == {("complaint", "land"): 1}
+    assert dict(before.by_direction) == {"accepted": 1} and dict(before.by_competence) == {"in": 1}
+    _assert_classification_identities(result)
+
+    rows = {r.key: r for r in result.rows()}
+    # Every active field is listed, zeros too, with its Vietnamese name.
+    assert [code for code, _ in result.fields] == [
+        "land", "housing_construction", "social_policy", "finance_fees", "environment", "justice", "party_mass",
+        "corruption", "other"]
+    justice = rows["type_field.justice.total"]
+    assert (justice.label_vi, justice.value) == ("Tư pháp - Tổng số", 0)
+    r = rows["type_field.land.complaint"]
+    assert (r.label_vi, r.value, r.previous) == ("Đất đai - Khiếu nại", 1, 1)
+    r = rows["type_field.corruption.denunciation"]
+    assert (r.label_vi, r.value, r.previous) == ("Tham nhũng - Tố cáo", 2, 0)
+    assert (rows["type_field.total.denunciation"].value, rows["type_field.total.total"].value,
+            rows["type_field.total.total"].previous) == (2, 5, 1)
+    assert (rows["competence.out"].label_vi, rows["competence.out"].value) == ("Không thuộc thẩm quyền", 1)
+    assert [(rows[f"direction.{d}"].label_vi, rows[f"direction.{d}"].value) for d in DIRECTIONS] == [
+        ("Hướng dẫn", 1), ("Chuyển đơn", 0), ("Thụ lý", 1), ("Trả lời ngay", 2), ("Lưu đơn", 0),
+        ("Từ chối tiếp", 0), ("Chưa có hướng xử lý", 1)]
+    assert (rows["respondent.1"].label_vi, rows["respondent.1"].value) == ("UBND xã", 2)
+    assert all(isinstance(r.value, int) and isinstance(r.previous, int) for r in rows.values())
+
+
+def test_classification_names_the_top_bodies_and_sums_the_rest(desk, classified):
+    result = ReportService(desk.context).classification(month_period(2026, 3), top_bodies=1)
+    assert result.bodies == ("UBND xã",)
+    assert result.respondent_lines(result.current) == [("UBND xã", 2), (OTHER_BODIES, 2), (NO_BODY, 1)]
+    assert result.respondent_lines(result.previous) == [("UBND xã", 0), (OTHER_BODIES, 1), (NO_BODY, 0)]
+    rows = {r.key: (r.label_vi, r.value, r.previous) for r in result.rows() if r.key.startswith("respondent.")}
+    assert rows == {"respondent.1": ("UBND xã", 2, 0), "respondent.other": ("Khác", 2, 1),
+                    "respondent.none": (NO_BODY, 1, 0)}
+    _assert_classification_identities(result)
+    with pytest.raises(UserError) as caught:
+        ReportService(desk.context).classification(month_period(2026, 3), top_bodies=-1)
+    assert_clear_error(caught.value, "top_bodies", "report.top_bodies_range")
+
+
+def test_classification_of_a_period_with_no_data_lists_zeros(desk, classified):
+    result = ReportService(desk.context).classification(month_period(2024, 5))
+    assert result.is_empty and result.bodies == ()
+    rows = result.rows()
+    assert len(rows) == 9 * 5 + 5 + 2 + 7 + 2  # type × field with totals, competence, directions, Khác + none
+    assert all(r.value == 0 and r.previous == 0 for r in rows)
+
+
+def test_a_retired_field_is_listed_only_while_it_has_cases(desk, classified):
+    desk.setup.set_field_active("environment", False)
+    desk.setup.set_field_active("justice", False)
+    codes = [code for code, _ in ReportService(desk.context).classification(month_period(2026, 3)).fields]
+    assert "environment" in codes and "justice" not in codes
+    codes = [code for code, _ in ReportService(desk.context).classification(month_period(2026, 2)).fields]
+    assert "environment" not in codes  # nothing in February nor January
+
+
+def test_classification_needs_a_signed_in_user(desk):
+    desk.logout()
+    with pytest.raises(UserError):
+        ReportService(desk.context).classification(month_period(2026, 3))
+
+
+def _assert_classification_identities(result: Classification) -> None:
+    for figures in (result.current, result.previous):
+        total = figures.total
+        assert total == sum(figures.of_type(t) for t in ("complaint", "denunciation", "petition", "report"))
+        assert total == sum(figures.of_field(code) for code, _ in result.fields)
+        assert total == sum(figures.by_competence.get(g, 0) for g in COMPETENCE)
+        assert total == sum(figures.by_direction.get(d, 0) for d in DIRECTIONS)
+        assert total == sum(n for _, n in result.respondent_lines(figures))
+        assert all(n >= 0 for _, n in result.respondent_lines(figures))
+    rows = result.rows()
+    for prefix in ("competence.", "direction.", "respondent."):
+        assert sum(r.value for r in rows if r.key.startswith(prefix)) == result.current.total
+        assert sum(r.previous for r in rows if r.key.startswith(prefix)) == result.previous.total
+
+
+def _naive_classification(records: list[dict[str, Any]], period: Period) -> dict[str, Any]:
+    """The classification counted case by case from the export, following the rules as written."""
+    start, end = period.start.isoformat(), period.end.isoformat()
+    counts: dict[str, Any] = {"type_field": defaultdict(int), "competence": defaultdict(int),
+                              "direction": defaultdict(int), "body": defaultdict(int)}
+    for c in records:
+        if c["entity"] != "case" or c["voided"] or not start <= c["received_on"] <= end:
+            continue
+        counts["type_field"][(c["content_type"], c["field_code"])] += 1
+        counts["competence"]["in" if c["in_competence"] else "out"] += 1
+        counts["direction"][c["direction"] or "none"] += 1
+        counts["body"][c["respondent_body"]] += 1
+    return counts
+
+
+def _naive_rows(records: list[dict[str, Any]], period: Period, top: int) -> dict[str, tuple[int, int]]:
+    """key -> (value, previous), every cell of the four tables, from the naive counts."""
+    now, before = _naive_classification(records, period), _naive_classification(records, period.previous())
+    used = {f for counts in (now, before) for (_, f) in counts["type_field"]}
+    field_records = [r for r in records if r["entity"] == "field"]
+    codes = [r["code"] for r in field_records if r["active"] or r["code"] in used]
+    codes += sorted(used - {r["code"] for r in field_records})
+    types = ("complaint", "denunciation", "petition", "report")
+    rows: dict[str, tuple[int, int]] = {}
+    for code in codes:
+        for t in types:
+            rows[f"type_field.{code}.{t}"] = (now["type_field"][(t, code)], before["type_field"][(t, code)])
+        rows[f"type_field.{code}.total"] = tuple(sum(c["type_field"][(t, code)] for t in types)  # type: ignore
+                                                 for c in (now, before))
+    for t in types:
+        rows[f"type_field.total.{t}"] = tuple(sum(c["type_field"][(t, f)] for f in codes)  # type: ignore
+                                              for c in (now, before))
+    rows["type_field.total.total"] = tuple(sum(c["type_field"].values()) for c in (now, before))  # type: ignore
+    for g in ("in", "out"):
+        rows[f"competence.{g}"] = (now["competence"][g], before["competence"][g])
+    for d in ("guided", "transferred", "accepted", "answered", "filed", "refused", "none"):
+        rows[f"direction.{d}"] = (now["direction"][d], before["direction"][d])
+    ranked = sorted((b for b in now["body"] if b), key=lambda b: (-now["body"][b], b))[:top]
+    for i, body in enumerate(ranked, 1):
+        rows[f"respondent.{i}"] = (now["body"][body], before["body"][body])
+    rows["respondent.other"] = tuple(sum(n for b, n in c["body"].items() if b and b not in ranked)  # type: ignore
+                                     for c in (now, before))
+    rows["respondent.none"] = (now["body"][""], before["body"][""])
+    return rows
+
+
+def test_classification_of_generated_data_matches_a_naive_count_of_the_export(desk, generated, tmp_path):
+    # The generated commune names one respondent body: add cases naming others, so "Khác" is exercised too.
+    for when, body in (("2026-02-03", "Công an xã"), ("2026-02-04", "Công an xã"),
+                       ("2026-02-05", "Trường THCS"), ("2026-02-06", "Hợp tác xã"),
+                       ("2025-11-10", "Trường THCS"), ("2025-12-15", "Công an xã")):
+        desk.intake.register_visit(visit(when=when, who=no_paper("Phan Văn Thêm"), cases=[
+            case("petition", "other", "Kiến nghị về cơ quan", respondent_body=body)]))
+    path = tmp_path / "export-more.jsonl"
+    export_file(desk.context, path)
+    generated = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()[1:-1]]
+    service = ReportService(desk.context)
+    periods = [month_period(2026, 2), month_period(2025, 11, cutoff_day=20), quarter_period(2025, 4),
+               quarter_period(2026, 1), months_of_year(2025, 6), months_of_year(2025, 12)]
+    seen: dict[str, int] = defaultdict(int)
+    for period in periods:
+        for top in (1, 3, 10):
+            result = service.classification(period, top_bodies=top)
+            got = {r.key: (r.value, r.previous) for r in result.rows()}
+            assert got == _naive_rows(generated, period, top), (period.label, top)
+            _assert_classification_identities(result)
+            for key, (value, previous) in got.items():
+                seen[key.split(".")[0] + "." + key.split(".")[-1]] += value + previous
+    # The data exercised the tables, so the comparison means something.
+    assert seen["type_field.total"] > 0 and seen["competence.out"] > 0 and seen["direction.none"] > 0
+    assert sum(seen[f"direction.{d}"] for d in DIRECTIONS if d != "none") > 0
+    assert seen["respondent.1"] > 0 and seen["respondent.none"] > 0 and seen["respondent.other"] > 0

@@ -7,6 +7,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.period_month": {"vi": "Tháng báo cáo", "en": "Report month"},
     "field.period_quarter": {"vi": "Quý báo cáo", "en": "Report quarter"},
     "field.period_months": {"vi": "Số tháng báo cáo", "en": "Months reported"},
+    "field.top_bodies": {"vi": "Số cơ quan, đơn vị nêu tên", "en": "Bodies named"},
     "field.cutoff_day": {"vi": "Ngày chốt số liệu", "en": "Data cut-off day"},
     "report.period_inverted": {
         "vi": "ngày bắt đầu {start} sau ngày kết thúc {end}; hãy chọn lại khoảng thời gian.",
@@ -23,4 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "the cut-off day must be 1 to {max} (got {value})."},
     "report.year_range": {"vi": "năm báo cáo phải từ {min} đến {max} (đã nhập {value}).",
                           "en": "the report year must be {min} to {max} (got {value})."},
+    "report.top_bodies_range": {
+        "vi": "số cơ quan, đơn vị nêu tên phải từ 0 đến {max} (đã nhập {value}).",
+        "en": "the number of bodies named must be 0 to {max} (got {value})."},
 }

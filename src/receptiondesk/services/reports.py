@@ -20,12 +20,15 @@ Each figure comes with the same figure for the previous comparable period (`Peri
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
 from receptiondesk.domain.accounts import Permission
-from receptiondesk.domain.cases import ContentType
+from receptiondesk.domain.cases import ContentType, Direction
 from receptiondesk.domain.report_periods import Period
+from receptiondesk.errors import UserError
+from receptiondesk.messages import text as message_text
 from receptiondesk.services.context import DeskContext
 
 #: The column groups of Biểu 01/TCD, in the form's order (the totals are their sums).
@@ -33,6 +36,9 @@ GROUPS = ("routine", "in_person", "delegated")
 #: Counted apart, outside the totals.
 DIALOGUE = "dialogue"
 _CONTENT_TYPES = frozenset(t.value for t in ContentType)
+#: How many respondent bodies the classification names by default (the rest summed as "Khác").
+DEFAULT_TOP_BODIES = 10
+MAX_TOP_BODIES = 1000
 
 #: The column group of a visit (`v`) by its session (`s`, left joined): Party sessions fall in 'party', which no
 #: table of this form counts. A visit recorded as a session visit without a session counts as routine.
@@ -202,6 +208,11 @@ class ReportService:
         self.context.require(Permission.READ)
         return ReceptionResults(self._figures(period), self._figures(period.previous()))
 
+    def classification(self, period: Period, *, top_bodies: int = DEFAULT_TOP_BODIES) -> Classification:
+        """The cases received in `period` classified by type × field, competence, direction and respondent body
+        (the `top_bodies` bodies with most cases named, the rest summed), with the previous comparable period."""
+        return _classification(self, period, top_bodies)
+
     def _figures(self, period: Period) -> ReceptionFigures:
         db = self.context.database
         bounds = (period.start.isoformat(), period.end.isoformat())
@@ -233,3 +244,154 @@ class ReportService:
 
 def _add(target: dict[str, Any], key: str, value: int) -> None:
     target[key] = target.get(key, 0) + int(value or 0)
+
+
+# -- classification (phân loại vụ việc) ------------------------------------------------------------------------
+#
+# Counting rules (DOMAIN §5 "Classification"): the cases received in the period (by `cases.received_on`, whatever
+# their source: visit, letter or import); voided cases are never counted. Each case counts once in each table:
+# - by content type × field: every active field is listed (zeros too), in the fields' order, then any retired or
+#   unknown field that has cases in the period or in the previous one;
+# - by competence: within / outside the commune's competence;
+# - by direction: the six directions, then "not yet directed" (no direction recorded);
+# - by respondent body: the `top_bodies` named bodies with the most cases in the period (ties by name), the other
+#   named bodies summed as "Khác", and the cases naming no body apart. The previous period is shown for the same
+#   bodies; its "Khác" is every other named body of the previous period.
+# Every table sums to the same total: the cases received in the period.
+
+#: Competence groups in the table's order.
+COMPETENCE = ("in", "out")
+#: Directions in the table's order; "none": not yet directed.
+DIRECTIONS = (*(d.value for d in Direction), "none")
+#: The respondent-body lines that are not a body: the other bodies summed, and cases naming no body.
+OTHER_BODIES = "Khác"
+NO_BODY = "Không xác định cơ quan, đơn vị"
+
+_RECEIVED = "FROM cases WHERE received_on BETWEEN ? AND ? AND voided = 0"
+TYPE_FIELD_FIGURES = f"SELECT content_type, field_code, count(*) AS cases {_RECEIVED} GROUP BY content_type, field_code"
+COMPETENCE_FIGURES = f"SELECT in_competence <> 0 AS inside, count(*) AS cases {_RECEIVED} GROUP BY inside"
+DIRECTION_FIGURES = f"SELECT coalesce(direction, 'none') AS direction, count(*) AS cases {_RECEIVED} GROUP BY 1"
+RESPONDENT_FIGURES = f"SELECT respondent_body AS body, count(*) AS cases {_RECEIVED} GROUP BY respondent_body"
+
+_COMPETENCE_LABELS = {"in": "Thuộc thẩm quyền", "out": "Không thuộc thẩm quyền"}
+_DIRECTION_NONE_LABEL = "Chưa có hướng xử lý"
+
+
+@dataclass(frozen=True)
+class ClassificationFigures:
+    """The classification counts of one period. Each mapping holds the non-zero counts only (`Classification`
+    lists the lines with their zeros); respondent bodies are all there, the top ones are picked for display."""
+
+    period: Period
+    by_type_field: Mapping[tuple[str, str], int]  # (content type, field code) -> cases
+    by_competence: Mapping[str, int]  # "in" / "out" -> cases
+    by_direction: Mapping[str, int]  # direction or "none" -> cases
+    by_respondent: Mapping[str, int]  # respondent body ("" for none) -> cases
+
+    @property
+    def total(self) -> int:
+        """The cases received in the period: the sum of the type × field table (every other table sums to it)."""
+        return sum(self.by_type_field.values())
+
+    def type_field(self, content_type: str, field_code: str) -> int:
+        return self.by_type_field.get((content_type, field_code), 0)
+
+    def of_type(self, content_type: str) -> int:
+        return sum(n for (t, _), n in self.by_type_field.items() if t == content_type)
+
+    def of_field(self, field_code: str) -> int:
+        return sum(n for (_, f), n in self.by_type_field.items() if f == field_code)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The classification of the cases received in a period, with the previous comparable period beside it.
+
+    `fields` are the field lines in order (code, Vietnamese name); `bodies` the named respondent bodies shown."""
+
+    current: ClassificationFigures
+    previous: ClassificationFigures
+    fields: tuple[tuple[str, str], ...]
+    bodies: tuple[str, ...]
+
+    @property
+    def period(self) -> Period:
+        return self.current.period
+
+    @property
+    def is_empty(self) -> bool:
+        """No case was received in the period (the report says so; the figures are zeros)."""
+        return self.current.total == 0
+
+    def respondent_lines(self, figures: ClassificationFigures) -> list[tuple[str, int]]:
+        """(body, cases) for the shown bodies, then "Khác" (other named bodies), then cases naming no body."""
+        shown = [(body, figures.by_respondent.get(body, 0)) for body in self.bodies]
+        named = sum(n for body, n in figures.by_respondent.items() if body)
+        return [*shown, (OTHER_BODIES, named - sum(n for _, n in shown)), (NO_BODY, figures.by_respondent.get("", 0))]
+
+    def rows(self) -> list[ReportRow]:
+        """The four tables in order, each line with the previous period: type × field (per field its four types
+        and its total, then per type its total, then the total), competence, direction, respondent body."""
+        now, before = self.current, self.previous
+        result: list[ReportRow] = []
+
+        def add(key: str, label: str, value: int, previous: int) -> None:
+            result.append(ReportRow(label, int(value), int(previous), key))
+
+        types = [(t.value, _enum_vi("content_type", t.value)) for t in ContentType]
+        for code, name in self.fields:
+            for kind, kind_vi in types:
+                add(f"type_field.{code}.{kind}", f"{name} - {kind_vi}", now.type_field(kind, code),
+                    before.type_field(kind, code))
+            add(f"type_field.{code}.total", f"{name} - Tổng số", now.of_field(code), before.of_field(code))
+        for kind, kind_vi in types:
+            add(f"type_field.total.{kind}", f"Tổng số - {kind_vi}", now.of_type(kind), before.of_type(kind))
+        add("type_field.total.total", "Tổng số vụ việc", now.total, before.total)
+        for group in COMPETENCE:
+            add(f"competence.{group}", _COMPETENCE_LABELS[group], now.by_competence.get(group, 0),
+                before.by_competence.get(group, 0))
+        for direction in DIRECTIONS:
+            label = _DIRECTION_NONE_LABEL if direction == "none" else _enum_vi("direction", direction)
+            add(f"direction.{direction}", label, now.by_direction.get(direction, 0),
+                before.by_direction.get(direction, 0))
+        lines_before = self.respondent_lines(before)
+        for position, ((body, value), (_, previous)) in enumerate(zip(self.respondent_lines(now), lines_before)):
+            key = ("respondent.other" if position == len(self.bodies)
+                   else "respondent.none" if position == len(self.bodies) + 1 else f"respondent.{position + 1}")
+            add(key, body, value, previous)
+        return result
+
+
+def _enum_vi(kind: str, value: str) -> str:
+    return message_text(f"enum.{kind}.{value}", "vi")
+
+
+def _classification_figures(db: Any, period: Period) -> ClassificationFigures:
+    bounds = (period.start.isoformat(), period.end.isoformat())
+    return ClassificationFigures(
+        period=period,
+        by_type_field={(r["content_type"], r["field_code"]): int(r["cases"]) for r in db.query(TYPE_FIELD_FIGURES,
+                                                                                               bounds)},
+        by_competence={("in" if r["inside"] else "out"): int(r["cases"]) for r in db.query(COMPETENCE_FIGURES,
+                                                                                            bounds)},
+        by_direction={r["direction"]: int(r["cases"]) for r in db.query(DIRECTION_FIGURES, bounds)},
+        by_respondent={r["body"]: int(r["cases"]) for r in db.query(RESPONDENT_FIGURES, bounds)},
+    )
+
+
+def _classification(service: ReportService, period: Period, top_bodies: int) -> Classification:
+    service.context.require(Permission.READ)
+    if isinstance(top_bodies, bool) or not isinstance(top_bodies, int) or not 0 <= top_bodies <= MAX_TOP_BODIES:
+        raise UserError("report.top_bodies_range", "top_bodies", value=top_bodies, max=MAX_TOP_BODIES)
+    db = service.context.database
+    current = _classification_figures(db, period)
+    previous = _classification_figures(db, period.previous())
+    listed = [(r["code"], r["name_vi"], bool(r["active"]))
+              for r in db.query("SELECT code, name_vi, active FROM fields ORDER BY position, code")]
+    used = {f for figures in (current, previous) for (_, f) in figures.by_type_field}
+    fields_shown = [(code, name) for code, name, active in listed if active or code in used]
+    known = {code for code, _, _ in listed}
+    fields_shown += [(code, code) for code in sorted(used - known)]
+    ranked = sorted(((n, body) for body, n in current.by_respondent.items() if body), key=lambda p: (-p[0], p[1]))
+    bodies = tuple(body for _, body in ranked[:top_bodies])
+    return Classification(current, previous, tuple(fields_shown), bodies)
