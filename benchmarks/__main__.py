@@ -16,6 +16,7 @@ from benchmarks import backups, cases_screen, core_store, dataset, desk_window, 
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
+from receptiondesk.storage.database import BACKUP_DIR
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
 WORKING_COPY = "bench-run.sqlite3"
@@ -58,6 +59,19 @@ def mount_of(path: Path, mounts_file: Path = Path("/proc/mounts")) -> tuple[str,
         if (path == mount or mount in path.parents) and (best is None or len(point) >= len(best[0])):
             best = (point, fstype)
     return best
+
+
+def _remove_working_copy(work: Path) -> None:
+    """Delete the run's working copy, its side files, and the copy a migration of it left behind."""
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
+        leftover = work.with_name(work.name + suffix)
+        if leftover.exists():
+            leftover.unlink()
+    kept = work.parent / BACKUP_DIR  # the copy taken if the working copy needed a migration
+    for leftover in kept.glob(f"{work.stem}-before-migration-*"):
+        leftover.unlink()
+    if kept.is_dir() and not any(kept.iterdir()):
+        kept.rmdir()
 
 
 def _working_copy(source: Path, target: Path) -> float:
@@ -161,10 +175,7 @@ def main(argv: list[str] | None = None) -> int:
             print("Cases screen figures (offscreen Qt) ...", flush=True)
             figures += cases_screen.run(desk)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-            leftover = work.with_name(work.name + suffix)
-            if leftover.exists():
-                leftover.unlink()
+        _remove_working_copy(work)
     print("Document figures ...", flush=True)
     figures += documents.run()
     print("Import and export figures ...", flush=True)

@@ -9,7 +9,6 @@ Run alone on a copy of a generated file: `python -m benchmarks.backups --visits 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sqlite3
 import statistics
@@ -21,7 +20,6 @@ from benchmarks.dataset import BENCH_NOW, BENCH_PASSWORD, BENCH_USER
 from benchmarks.measure import Figure
 from receptiondesk.services.backups import BACKUPS_FOLDER
 from receptiondesk.services.desk import Desk
-from receptiondesk.storage.database import BACKUP_DIR
 
 CALLS = 3
 RAW_COPY = "bench-raw-backup.sqlite3"
@@ -83,7 +81,7 @@ def run(desk: Desk, calls: int = CALLS) -> list[Figure]:
 def main(argv: list[str] | None = None) -> int:
     """Only this figure, on a working copy of a generated file (deleted afterwards)."""
     from benchmarks import dataset
-    from benchmarks.__main__ import DEFAULT_DATA_DIR, _format_table, _working_copy
+    from benchmarks.__main__ import DEFAULT_DATA_DIR, _format_table, _remove_working_copy, _working_copy
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.backups", description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=dataset.DEFAULT_VISITS)
@@ -100,15 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         with Desk.open(work, clock=lambda: BENCH_NOW) as desk:
             figures = run(desk, args.calls)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-            leftover = work.with_name(work.name + suffix)
-            if leftover.exists():
-                os.unlink(leftover)
-        kept = work.parent / BACKUP_DIR  # the copy taken if the working copy needed a migration
-        for leftover in kept.glob(f"{work.stem}-before-migration-*"):
-            leftover.unlink()
-        if kept.is_dir() and not any(kept.iterdir()):
-            kept.rmdir()
+        _remove_working_copy(work)
     print(f"{source} ({source.stat().st_size / 2**20:,.0f} MiB)")
     for line in _format_table(figures):
         print(line)

@@ -25,7 +25,6 @@ from benchmarks.measure import Figure, timed
 from receptiondesk.services.desk import Desk
 from receptiondesk.storage import listing
 from receptiondesk.storage.cases import CASE_LIST
-from receptiondesk.storage.database import BACKUP_DIR
 from receptiondesk.storage.listing import ListRequest
 
 FIRST_PAGE_CALLS = 30
@@ -730,7 +729,7 @@ def main(argv: list[str] | None = None) -> int:
     """Only these figures, on a working copy of a generated file (deleted afterwards, with the copy kept before a
     migration)."""
     from benchmarks import dataset
-    from benchmarks.__main__ import DEFAULT_DATA_DIR, _format_table, _working_copy
+    from benchmarks.__main__ import DEFAULT_DATA_DIR, _format_table, _remove_working_copy, _working_copy
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.cases_screen", description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=dataset.DEFAULT_VISITS)
@@ -754,15 +753,7 @@ def main(argv: list[str] | None = None) -> int:
             figures = run(desk, tuple(args.only or FIGURES))
         schema = dataset.check_schema(work)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
-            leftover = work.with_name(work.name + suffix)
-            if leftover.exists():
-                os.unlink(leftover)
-        kept = work.parent / BACKUP_DIR  # the copy taken if the working copy needed a migration
-        for leftover in kept.glob(f"{work.stem}-before-migration-*"):
-            leftover.unlink()
-        if kept.is_dir() and not any(kept.iterdir()):
-            kept.rmdir()
+        _remove_working_copy(work)
     print(f"{source} ({source.stat().st_size / 2**20:,.0f} MiB); working copy opened with Desk.open "
           f"(migrated when older); its schema vs a freshly migrated file: "
           + ("same" if not schema else f"{len(schema)} differences: " + "; ".join(schema[:3])))

@@ -44,6 +44,24 @@ DIRECT_LOOKUPS_PER_RUN = 3
 
 # --- the child processes of the start-up figure ------------------------------------------------------------
 
+#: Both children end alike: the dialog shown, the first paint stamped, then quit and print the stamps.
+SHOW_UNTIL_PAINTED = r"""
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in stamps:
+            stamps["painted"] = time.monotonic_ns()
+            QTimer.singleShot(0, app.quit)
+        return False
+
+first_paint = FirstPaint()
+app.installEventFilter(first_paint)
+dialog.show()
+stamps["shown"] = time.monotonic_ns()
+QTimer.singleShot(60000, app.quit)
+app.exec()
+print(json.dumps(stamps), flush=True)
+"""
+
 #: Imports the program as its entry point does, then goes the way run_gui goes up to the login dialog: the Qt
 #: application (font, translations), the desk file, the dialog; prints CLOCK_MONOTONIC stamps (the parent's
 #: clock too) of each step and of the first paint of the dialog, then quits.
@@ -64,23 +82,7 @@ desk = Desk.open(Path(sys.argv[1]))
 stamps["desk_open"] = time.monotonic_ns()
 dialog = LoginDialog(desk, lang)
 stamps["dialog_built"] = time.monotonic_ns()
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and "painted" not in stamps:
-            stamps["painted"] = time.monotonic_ns()
-            QTimer.singleShot(0, app.quit)
-        return False
-
-first_paint = FirstPaint()
-app.installEventFilter(first_paint)
-dialog.show()
-stamps["shown"] = time.monotonic_ns()
-QTimer.singleShot(60000, app.quit)
-app.exec()
-print(json.dumps(stamps), flush=True)
-desk.close()
-"""
+""" + SHOW_UNTIL_PAINTED + "desk.close()\n"
 
 #: The raw baseline: Python, PySide6.QtWidgets and an empty dialog shown until its first paint.
 BARE_CHILD = r"""
@@ -93,22 +95,7 @@ stamps["imported"] = time.monotonic_ns()
 app = QApplication([])
 stamps["application"] = time.monotonic_ns()
 dialog = QDialog()
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and "painted" not in stamps:
-            stamps["painted"] = time.monotonic_ns()
-            QTimer.singleShot(0, app.quit)
-        return False
-
-first_paint = FirstPaint()
-app.installEventFilter(first_paint)
-dialog.show()
-stamps["shown"] = time.monotonic_ns()
-QTimer.singleShot(60000, app.quit)
-app.exec()
-print(json.dumps(stamps), flush=True)
-"""
+""" + SHOW_UNTIL_PAINTED
 
 
 @contextlib.contextmanager

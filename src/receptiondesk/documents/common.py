@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
+from receptiondesk.domain.text import fold, fold_with_index
 from receptiondesk.errors import UserError
 
 T = TypeVar("T")
@@ -229,35 +230,6 @@ def content_type_code(value: Any) -> str:
 
 # --- A protected person's identity is never printed -------------------------------------------------
 
-_D_LETTERS = {"đ": "d", "ð": "d"}
-
-
-def _fold_char(ch: str) -> str:
-    """One character folded as domain.text.fold folds text: lowercase, no diacritics, đ→d."""
-    return "".join(_D_LETTERS.get(c, c) for c in unicodedata.normalize("NFD", ch.lower())
-                   if not unicodedata.combining(c))
-
-
-def _folded_with_index(text: str) -> tuple[str, list[int]]:
-    """`text` folded (whitespace runs made one space), and for each folded character its index in `text`."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-                index.append(i)
-            continue
-        for f in _fold_char(ch):
-            out.append(f)
-            index.append(i)
-    return "".join(out), index
-
-
-def _fold(text: str) -> str:
-    return _folded_with_index(text)[0].strip()
-
-
 def _digit_pattern(digits: str, *, phone: bool) -> re.Pattern[str]:
     """Digits with any spaces, dots or dashes between them; a mobile number also in its +84 / 84 form."""
     sep = r"[\s.\-]*"
@@ -275,7 +247,7 @@ def _needles(people: Iterable[Citizen]) -> tuple[list[str], list[re.Pattern[str]
     patterns: list[re.Pattern[str]] = []
     for c in people:
         for value in (c.name, c.address):
-            folded = _fold(value)
+            folded = fold(value)
             if len(folded.replace(" ", "")) >= 2:
                 texts.add(folded)
         for value, phone in ((c.id_number, False), (c.phone, True)):
@@ -285,7 +257,7 @@ def _needles(people: Iterable[Citizen]) -> tuple[list[str], list[re.Pattern[str]
             if len(compact) >= 4 and compact.isdigit():
                 patterns.append(_digit_pattern(compact, phone=phone))
             elif len(compact) >= 4:
-                texts.add(_fold(value))
+                texts.add(fold(value))
     return sorted(texts, key=len, reverse=True), patterns
 
 
@@ -304,7 +276,7 @@ def redact(text: str, people: Iterable[Citizen], mask: str) -> str:
         needle = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
         cursor = 0  # search after the last mask put in: a name that is a word of the mask ends the loop
         while True:
-            folded, index = _folded_with_index(text)
+            folded, index = fold_with_index(text)
             begin = next((i for i, at in enumerate(index) if at >= cursor), len(folded))
             found = needle.search(folded, begin)
             if found is None:

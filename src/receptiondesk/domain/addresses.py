@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from receptiondesk import paths
-from receptiondesk.domain.text import clean_line, fold, name_sort_key
+from receptiondesk.domain.text import clean_line, fold, fold_char, name_sort_key
 from receptiondesk.domain.units import Commune, communes
 
 __all__ = ["CurrentUnitSuggestion", "address_completions", "current_unit_for"]
@@ -118,11 +118,6 @@ class _Token:
 _WORD = re.compile(r"\d+|[^\W\d_]+")
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    return fold(ch)
-
-
 def _word(text: str) -> str:
     return (text.lstrip("0") or "0") if text.isdigit() else text
 
@@ -138,7 +133,7 @@ def _tokens(text: str) -> list[_Token]:
             part += 1
             f = " "
         else:
-            f = _fold_char(ch) or (" " if ch.isspace() else "")
+            f = fold_char(ch) or (" " if ch.isspace() else "")
         folded.append(f)
         origin.extend([i] * len(f))
         parts.extend([part] * len(f))

@@ -6,6 +6,7 @@ Pure functions, no I/O. See DOMAIN.md §6 for the rules they implement.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "VIETNAMESE_ALPHABET",
@@ -78,6 +79,29 @@ def fold(s: str) -> str:
             continue
         out.append(_D_LETTERS.get(ch, ch))
     return " ".join("".join(out).split())
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """One character as `fold` folds it ("" for a space or a lone combining mark)."""
+    return fold(ch)
+
+
+def fold_with_index(text: str) -> tuple[str, list[int]]:
+    """`text` folded (whitespace runs made one space), and for each folded character its index in `text`: a
+    match found in the folded form maps back to the words as written."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                index.append(i)
+            continue
+        for folded in fold_char(ch):
+            out.append(folded)
+            index.append(i)
+    return "".join(out), index
 
 
 # --- Name collation ---------------------------------------------------------------------------
