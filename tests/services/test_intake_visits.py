@@ -523,3 +523,26 @@ def test_every_write_of_a_visit_shares_one_timestamp(desk):
 def test_visit_dated_today_is_accepted(desk):
     assert desk.intake.register_visit(visit(when=TODAY)).year == 2026
     assert desk.intake.register_visit(visit(when=date(2026, 3, 10).strftime("%d/%m/%Y"))).logbook_no == 2
+
+
+def test_documents_handed_in_are_saved_with_the_visit_in_one_transaction(desk):
+    from tests.services.helpers import counts
+
+    result = desk.intake.register_visit(visit(documents=["Đơn khiếu nại ngày 01/03/2026", "  ", "Bản sao sổ đỏ"]))
+    listed = desk.cases.attachments(result.case_uuids[0])
+    assert [a["title"] for a in listed] == ["Đơn khiếu nại ngày 01/03/2026", "Bản sao sổ đỏ"]
+    linked = desk.context.database.scalar(
+        "SELECT count(*) FROM attachments WHERE visit_id = (SELECT id FROM visits WHERE uuid = ?)", (result.uuid,))
+    assert linked == 2
+    before = counts(desk)
+    with pytest.raises(ValidationError) as refused:
+        desk.intake.register_visit(visit(documents=["x" * 301]))
+    assert refused.value.problems[0].field == "attachment_title"
+    assert counts(desk) == before  # neither the visit nor any document
+
+
+def test_a_letters_documents_are_listed_on_its_case(desk):
+    from tests.services.helpers import letter
+
+    result = desk.intake.register_letter(letter(documents=["Đơn tố cáo (bản chính)"]))
+    assert [a["title"] for a in desk.cases.attachments(result.case_uuid)] == ["Đơn tố cáo (bản chính)"]

@@ -29,3 +29,4 @@ class LetterDraft:
     new_case: CaseDraft | None = None
     case_uuid: str | None = None
     notes: str = ""
+    documents: list[str] = field(default_factory=list)  # titles of the documents that came with it

@@ -14,6 +14,8 @@ from receptiondesk.errors import Problem
 
 MAX_REPRESENTATIVES = 5
 MAX_HEADCOUNT = 10_000
+#: A document title as the receipt lists it (the interchange format allows 300 characters).
+MAX_DOCUMENT_TITLE = 300
 
 
 class CameAs(StrEnum):
@@ -58,6 +60,7 @@ class VisitDraft:
     notes: str = ""
     new_cases: list[CaseDraft] = field(default_factory=list)
     case_uuids: list[str] = field(default_factory=list)  # existing cases this visit is about
+    documents: list[str] = field(default_factory=list)  # titles of the documents handed in (what the receipt lists)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,15 @@ class VisitRecord:
     prior_handler: str
     notes: str
     direction: DirectionRecord
+    documents: list[str] = field(default_factory=list)
+
+
+def document_titles(titles: list[str], problems: list[Problem]) -> list[str]:
+    """The titles of the documents handed in, cleaned; blank lines dropped, a title too long is a problem."""
+    cleaned = [clean_line(title) for title in titles if clean_line(title)]
+    if any(len(title) > MAX_DOCUMENT_TITLE for title in cleaned):
+        problems.append(Problem("value.too_long", "attachment_title", {"max": MAX_DOCUMENT_TITLE}))
+    return cleaned
 
 
 def validate_visit(draft: VisitDraft, *, today: date, delegation_threshold: int,
@@ -99,6 +111,7 @@ def validate_visit(draft: VisitDraft, *, today: date, delegation_threshold: int,
     if len(representatives) > MAX_REPRESENTATIVES:
         problems.append(Problem("visit.too_many_representatives", "representatives", {"max": MAX_REPRESENTATIVES}))
     summary = clean_summary(draft.summary, "summary", problems)
+    documents = document_titles(draft.documents, problems)
     direction = validate_direction(draft.direction, problems, required=True)
     if not draft.new_cases and not draft.case_uuids:
         problems.append(Problem("visit.no_case", "content_type"))
@@ -116,4 +129,5 @@ def validate_visit(draft: VisitDraft, *, today: date, delegation_threshold: int,
         prior_handler=clean_line(draft.prior_handler),
         notes=clean_line(draft.notes),
         direction=direction,
+        documents=documents,
     )

@@ -68,6 +68,15 @@ NEXT_STATUS = {
 }
 
 
+def insert_attachment(conn: sqlite3.Connection, stamp: Stamp, case_id: int, case_uuid: str, visit_id: int | None,
+                      title: str, pages: int = 1, original: bool = False) -> str:
+    """One document handed in, listed on its case (and the visit it came with), in the caller's transaction."""
+    _, uuid = records.insert_record(conn, "attachments", stamp, {
+        "case_id": case_id, "visit_id": visit_id, "title": title, "pages": pages, "original": int(original)})
+    records.append_audit(conn, stamp, "attachment.add", "attachments", uuid, {"case": case_uuid})
+    return uuid
+
+
 def field_codes(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT code FROM fields WHERE active = 1")}
 
@@ -370,10 +379,7 @@ class CaseService:
                 if not conn.execute("SELECT 1 FROM visit_cases WHERE visit_id = ? AND case_id = ?",
                                     (visit_id, case_id)).fetchone():
                     raise UserError("case.visit_not_of_case", "visit")
-            stamp = self.context.stamp()
-            _, uuid = records.insert_record(conn, "attachments", stamp, {
-                "case_id": case_id, "visit_id": visit_id, "title": name, "pages": pages, "original": int(original)})
-            records.append_audit(conn, stamp, "attachment.add", "attachments", uuid, {"case": case_uuid})
+            uuid = insert_attachment(conn, self.context.stamp(), case_id, case_uuid, visit_id, name, pages, original)
         return uuid
 
     def attachments(self, case_uuid: str) -> list[dict[str, Any]]:

@@ -22,10 +22,10 @@ from receptiondesk.domain.identity import check_phone, normalise_id_number
 from receptiondesk.domain.letters import LetterChannel, LetterDraft
 from receptiondesk.domain.text import clean_line, fold
 from receptiondesk.domain.values import parse_enum, parse_past_date
-from receptiondesk.domain.visits import ReceptionKind, VisitDraft, validate_visit
+from receptiondesk.domain.visits import ReceptionKind, VisitDraft, document_titles, validate_visit
 from receptiondesk.errors import Problem, UserError, raise_for
 from receptiondesk.services import privacy
-from receptiondesk.services.cases import field_codes, open_case
+from receptiondesk.services.cases import field_codes, insert_attachment, open_case
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import records, search
 from receptiondesk.storage.records import Stamp
@@ -240,6 +240,8 @@ class IntakeService:
             search.index_record(conn, "visits", visit_id, snapshot["full_name"], snapshot["address"], visit.summary)
             records.append_audit(conn, stamp, "visit.register", "visits", visit_uuid,
                                  {"year": year, "logbook_no": logbook_no, "cases": len(case_links)})
+            for title in visit.documents:  # listed on the visit's first case, in the same transaction
+                insert_attachment(conn, stamp, case_links[0][0], case_links[0][1], visit_id, title)
             _demote_later_first_visits(conn, stamp, backdated, visit_id)
         self._finish()
         return VisitResult(visit_uuid, year, logbook_no, citizen_uuid, [u for _, u, _ in case_links],
@@ -261,6 +263,7 @@ class IntakeService:
         citizen = (validate_citizen(draft.citizen, today_year=today.year, problems=problems)
                    if draft.citizen is not None else None)
         direction = validate_direction(draft.direction, problems, required=False)
+        documents = document_titles(draft.documents, problems)
         new_case = None
         if draft.new_case is not None:
             new_case = validate_case(draft.new_case, field_codes(self.context.database.conn), problems)
@@ -303,6 +306,8 @@ class IntakeService:
             search.index_record(conn, "letters", letter_id, snapshot["full_name"], snapshot["address"], summary)
             records.append_audit(conn, stamp, "letter.register", "letters", letter_uuid,
                                  {"year": year, "letter_no": letter_no})
+            for title in documents:
+                insert_attachment(conn, stamp, case_id, case_uuid, None, title)
         self._finish()
         return LetterResult(letter_uuid, year, letter_no, case_uuid, warnings)
 

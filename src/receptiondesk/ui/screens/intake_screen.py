@@ -615,8 +615,8 @@ class IntakeScreen(QWidget):
                     citizen_uuid=None if self.anonymous.isChecked() else self._citizen_uuid,
                     sender_body=self.sender_body.text(), forward_doc=self.forward_doc.text(),
                     direction=self._direction_draft(), new_case=None if attached else cases[0],
-                    case_uuid=attached[0] if attached else None))
-                number, case_uuids = f"{result.letter_no}/{result.year}", [result.case_uuid]
+                    case_uuid=attached[0] if attached else None, documents=self._documents()))
+                number = f"{result.letter_no}/{result.year}"
                 done = self.tr("Letter no. {number} registered.")
             else:
                 result = self.desk.intake.register_visit(VisitDraft(
@@ -624,12 +624,11 @@ class IntakeScreen(QWidget):
                     came_as=self.came_as.currentData(), proof_paper=self.proof_paper.text(),
                     channel=self.channel.currentData(), headcount=self.headcount.value(),
                     representatives=[n.strip() for n in self.representatives.text().split(";") if n.strip()],
-                    new_cases=[] if attached and not self._has_new_matter() else cases, case_uuids=attached))
-                number, case_uuids = f"{result.logbook_no}/{result.year}", result.case_uuids
+                    new_cases=[] if attached and not self._has_new_matter() else cases, case_uuids=attached,
+                    documents=self._documents()))
+                number = f"{result.logbook_no}/{result.year}"
                 done = self.tr("Visit no. {number} saved in the logbook.")
             visit_uuid = result.uuid if self.mode.currentData() != LETTER else None
-            for title in self._documents():
-                self.desk.cases.add_attachment(case_uuids[0], title, visit_uuid=visit_uuid)
         except UserError as error:
             self._show_problems(error)
             return False
