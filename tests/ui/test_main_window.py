@@ -270,3 +270,13 @@ def test_the_window_layout_is_remembered(qtbot, desk):
     assert (again.width(), again.height()) == (760, 540)
     assert again.splitter.sizes() == saved
     again.close()
+
+
+def test_every_screen_fits_a_1366_by_768_screen_at_125_percent(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    room = 1366 / 1.25 - 160  # the screen's width less the navigation list
+    too_wide = {type(s).__name__: s.minimumSizeHint().width() for s in window.screens
+                if s.minimumSizeHint().width() > room}
+    assert not too_wide

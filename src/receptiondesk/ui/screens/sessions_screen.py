@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
     QGroupBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -132,11 +133,11 @@ class SessionsScreen(QWidget):
         self.hold_button = QPushButton(self.tr("Hold session… (Ctrl+H)"))
         self.cancel_button = QPushButton(self.tr("Cancel session"))
         self.notice_button = QPushButton(self.tr("Issue the notice… (Ctrl+I)"))
-        session_buttons = QHBoxLayout()
-        for button in (self.schedule_button, self.edit_button, self.hold_button, self.notice_button,
-                       self.cancel_button):
-            session_buttons.addWidget(button)
-        session_buttons.addStretch(1)
+        session_buttons = QGridLayout()  # two rows: one would be wider than a 1366×768 screen at 125%
+        for position, button in enumerate((self.schedule_button, self.edit_button, self.cancel_button,
+                                           self.hold_button, self.notice_button)):
+            session_buttons.addWidget(button, position // 3, position % 3)
+        session_buttons.setColumnStretch(3, 1)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
