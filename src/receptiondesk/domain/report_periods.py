@@ -162,3 +162,28 @@ def _parse_day(value: date | str, field: str) -> date:
         return date.fromisoformat(str(value).strip())
     except ValueError:
         raise UserError("report.bad_date", field, value=value) from None
+
+
+_SPANS = {"H1": 6, "6M": 6, "9M": 9, "12M": 12, "Y": 12}
+
+
+def parse_period(spec: str, *, cutoff_day: int | None = None) -> Period:
+    """A period written as on the command line: "2026-03" (month), "2026-Q1" (quarter), "2026-H1" or "2026-6M",
+    "2026-9M", "2026" or "2026-12M" (year), "2026-03-01..2026-03-15" (a range of days; no cut-off applies)."""
+    text = str(spec or "").strip().upper()
+    if ".." in text:
+        start, _, end = text.partition("..")
+        return custom_period(start.strip(), end.strip())
+    year_text, _, rest = text.partition("-")
+    if not year_text.isdigit() or len(year_text) != 4:
+        raise UserError("report.period_spec", "period", value=spec)
+    year = int(year_text)
+    if not rest:
+        return months_of_year(year, 12, cutoff_day=cutoff_day)
+    if rest.isdigit() and len(rest) <= 2:
+        return month_period(year, int(rest), cutoff_day=cutoff_day)
+    if rest.startswith("Q") and rest[1:].isdigit():
+        return quarter_period(year, int(rest[1:]), cutoff_day=cutoff_day)
+    if rest in _SPANS:
+        return months_of_year(year, _SPANS[rest], cutoff_day=cutoff_day)
+    raise UserError("report.period_spec", "period", value=spec)

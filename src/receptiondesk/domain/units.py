@@ -53,6 +53,7 @@ class DeskSettings:
     backup_daily_count: int = DEFAULT_BACKUP_DAILY
     backup_monthly_count: int = DEFAULT_BACKUP_MONTHLY
     backup_second_folder: str = ""  # a USB stick or another disk; "" for none
+    report_cutoff_day: int = 0  # the reports' data cut-off day (1-28); 0: calendar months
 
     @property
     def unit_code(self) -> str:

@@ -27,4 +27,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.top_bodies_range": {
         "vi": "số cơ quan, đơn vị nêu tên phải từ 0 đến {max} (đã nhập {value}).",
         "en": "the number of bodies named must be 0 to {max} (got {value})."},
+    "field.kind": {"vi": "Loại báo cáo", "en": "Report kind"},
+    "field.format": {"vi": "Định dạng tệp", "en": "File format"},
+    "report.kind_unknown": {"vi": "không có loại báo cáo “{value}”; hãy chọn một trong: {allowed}.",
+                            "en": "there is no report kind “{value}”; choose one of: {allowed}."},
+    "report.format_unknown": {"vi": "không xuất được báo cáo dạng “{value}”; hãy chọn một trong: {allowed}.",
+                              "en": "reports cannot be written as “{value}”; choose one of: {allowed}."},
+    "report.period_spec": {
+        "vi": "không hiểu kỳ báo cáo “{value}”; hãy ghi như 2026-03 (tháng), 2026-Q1 (quý), 2026-H1 (6 tháng), "
+              "2026-9M (9 tháng), 2026 (năm) hoặc 2026-03-01..2026-03-15 (khoảng ngày).",
+        "en": "“{value}” is not a report period; write 2026-03 (month), 2026-Q1 (quarter), 2026-H1 (6 months), "
+              "2026-9M (9 months), 2026 (year) or 2026-03-01..2026-03-15 (a range of days)."},
 }

@@ -21,6 +21,7 @@ from receptiondesk.services.documents import DocumentService
 from receptiondesk.services.issuing import DocumentRegister
 from receptiondesk.services.logbook import LogbookService
 from receptiondesk.services.privacy import PrivacyService
+from receptiondesk.services.report_builder import ReportBuilder
 from receptiondesk.services.reports import ReportService
 from receptiondesk.services.sessions import SessionService
 from receptiondesk.services.setup import SetupService, commune_problems
@@ -50,6 +51,7 @@ class Desk:
         self.privacy = PrivacyService(self.context)
         self.paperwork = DocumentService(self.context, self.documents, self.sessions, self.logbook, self.privacy)
         self.backups = BackupService(self.context)
+        self.report_builder = ReportBuilder(self.context, self.reports, self.sessions)
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:

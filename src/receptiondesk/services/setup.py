@@ -9,6 +9,7 @@ from datetime import date
 from receptiondesk import paths
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.calendar import CalendarDay, default_calendar_days
+from receptiondesk.domain.report_periods import MAX_CUTOFF_DAY
 from receptiondesk.domain.text import clean_line
 from receptiondesk.domain.units import DeskSettings, communes
 from receptiondesk.domain.values import parse_date
@@ -93,6 +94,8 @@ class SetupService:
                 raise UserError("setup.threshold_range", "delegation_threshold") from None
             if not 2 <= changes["delegation_threshold"] <= 100:
                 raise UserError("setup.threshold_range", "delegation_threshold")
+        if "report_cutoff_day" in changes:
+            changes["report_cutoff_day"] = _cutoff_day(changes["report_cutoff_day"])
         for name in ("officer_name", "upper_level_name", "upper_level_code"):
             if name in changes:
                 changes[name] = clean_line(str(changes[name] or ""))
@@ -223,3 +226,15 @@ class SetupService:
                              (d.day.isoformat(), d.kind, d.name))
             records.append_audit(conn, self.context.stamp(), "calendar.reset", "calendar_days", None, {"year": year})
             self._recompute_due_dates(conn)
+
+
+def _cutoff_day(value: object) -> int:
+    """The reports' cut-off day: 0 (calendar months) or a day every month has (1-28), so report months of one
+    cut-off never overlap nor leave a gap."""
+    try:
+        day = int(str(value).strip() or 0)
+    except (TypeError, ValueError):
+        raise UserError("report.cutoff_range", "cutoff_day", value=value, max=MAX_CUTOFF_DAY) from None
+    if not 0 <= day <= MAX_CUTOFF_DAY:
+        raise UserError("report.cutoff_range", "cutoff_day", value=value, max=MAX_CUTOFF_DAY)
+    return day

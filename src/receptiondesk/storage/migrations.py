@@ -29,7 +29,7 @@ RECORD_COLUMNS = """
 
 RECORD_TABLES = (
     "signers", "villages", "citizens", "cases", "visits", "letters",
-    "sessions", "assignments", "attachments", "documents",
+    "sessions", "assignments", "attachments", "documents", "report_submissions",
 )
 
 
@@ -372,4 +372,26 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_subject ON documents (subject_entity, subject_uuid);
 CREATE INDEX documents_issued ON documents (issued_on, id)
+""")
+
+
+@MIGRATIONS(name="0005_report_submissions")
+def report_submissions(db: Database) -> None:
+    """Reports marked as submitted to the upper level: the period and kind, the figures as submitted (JSON) with
+    their SHA-256, and the narrative as edited; the sync package carries them up. A later submission of the same
+    period and kind supersedes the earlier one, which stays."""
+    _run(db, f"""
+CREATE TABLE report_submissions (
+    {RECORD_COLUMNS},
+    kind TEXT NOT NULL,
+    period_kind TEXT NOT NULL,
+    period_label TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    submitted_on TEXT NOT NULL,
+    narrative TEXT NOT NULL DEFAULT '',
+    figures TEXT NOT NULL,
+    sha256 TEXT NOT NULL
+);
+CREATE INDEX report_submissions_period ON report_submissions (kind, period_start, period_end)
 """)
