@@ -25,8 +25,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate,
-                                Paragraph, Table, TableStyle)
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate,
+                                PageBreak, PageTemplate, Paragraph, Table, TableStyle)
 
 from receptiondesk.documents import fonts
 from receptiondesk.documents.common import Citizen, DocumentNumber, Issuer, SignMode, Signer, nfc, require, upper
@@ -768,7 +768,6 @@ class _PageFurniture:
     def __init__(self, fmt: DocumentFormat, pagesize: tuple[float, float], margins: Any,
                  qr: Drawing | None) -> None:
         self.fmt, self.pagesize, self.margins, self.qr = fmt, pagesize, margins, qr
-        self._form_ready = False
 
     def __call__(self, canv: Any, doc: Any) -> None:
         width, height = self.pagesize
@@ -781,11 +780,11 @@ class _PageFurniture:
             y = height - m.top * mm / 2 - pn.size * 0.35
             canv.drawCentredString(x, y, str(n))
         if self.qr is not None:
-            if not self._form_ready:
+            if not getattr(canv, "_qr_form_ready", False):  # one form per PDF, whichever page template draws first
                 canv.beginForm(_QR_FORM)
                 renderPDF.draw(self.qr, canv, 0, 0)
                 canv.endForm()
-                self._form_ready = True
+                canv._qr_form_ready = True
             size = self.qr.width
             canv.saveState()
             # Bottom right, clear of the printer's unprintable edge (~5 mm) and of the text area.
@@ -794,9 +793,15 @@ class _PageFurniture:
             canv.restoreState()
 
 
+#: The page templates of a document that mixes portrait text with landscape tables (`mixed_pages=True`).
+PORTRAIT_PAGES, LANDSCAPE_PAGES = "page", "landscape"
+
+
 def render_pdf(fmt: DocumentFormat, story: Iterable[Flowable], *, title: str, author: str = "", subject: str = "",
-               landscape_page: bool = False, qr_payload: str | None = None) -> bytes:
-    """Lay `story` out on A4 pages (landscape if asked) with the format's margins; return the PDF bytes."""
+               landscape_page: bool = False, qr_payload: str | None = None, mixed_pages: bool = False) -> bytes:
+    """Lay `story` out on A4 pages (landscape if asked) with the format's margins; return the PDF bytes.
+
+    With `mixed_pages`, the story may switch between portrait and landscape pages (`turn_pages`)."""
     fonts.register_fonts()
     pagesize = landscape(A4) if landscape_page else A4
     m = fmt.page.landscape_margins_mm if landscape_page else fmt.page.margins_mm
@@ -805,13 +810,26 @@ def render_pdf(fmt: DocumentFormat, story: Iterable[Flowable], *, title: str, au
         buffer, pagesize=pagesize, leftMargin=m.left * mm, rightMargin=m.right * mm, topMargin=m.top * mm,
         bottomMargin=m.bottom * mm, title=nfc(title), author=nfc(author), subject=nfc(subject),
         creator="ReceptionDesk", lang="vi-VN", initialFontName=fonts.REGULAR, initialFontSize=fmt.body.size)
-    frame = Frame(m.left * mm, m.bottom * mm, pagesize[0] - (m.left + m.right) * mm,
-                  pagesize[1] - (m.top + m.bottom) * mm, leftPadding=0, rightPadding=0, topPadding=0,
-                  bottomPadding=0, id="text")
     qr = qr_drawing(qr_payload, fmt.qr.size_mm * mm) if qr_payload else None
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_PageFurniture(fmt, pagesize, m, qr))])
+    templates = [_page_template(PORTRAIT_PAGES, fmt, pagesize, m, qr)]
+    if mixed_pages:
+        templates.append(_page_template(LANDSCAPE_PAGES, fmt, landscape(A4), fmt.page.landscape_margins_mm, qr))
+    doc.addPageTemplates(templates)
     doc.build(list(story))
     return buffer.getvalue()
+
+
+def _page_template(name: str, fmt: DocumentFormat, pagesize: tuple[float, float], m: Any,
+                   qr: Drawing | None) -> PageTemplate:
+    frame = Frame(m.left * mm, m.bottom * mm, pagesize[0] - (m.left + m.right) * mm,
+                  pagesize[1] - (m.top + m.bottom) * mm, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, id=f"text-{name}")
+    return PageTemplate(id=name, frames=[frame], onPage=_PageFurniture(fmt, pagesize, m, qr), pagesize=pagesize)
+
+
+def turn_pages(landscape_pages: bool) -> list[Flowable]:
+    """Continue on a new landscape (or portrait) page, in a document rendered with `mixed_pages=True`."""
+    return [NextPageTemplate(LANDSCAPE_PAGES if landscape_pages else PORTRAIT_PAGES), PageBreak()]
 
 
 def lines_ahead(fmt: DocumentFormat, lines: int) -> CondPageBreak:

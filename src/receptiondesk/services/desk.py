@@ -17,6 +17,7 @@ from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
 from receptiondesk.services.followup import FollowupService
 from receptiondesk.services.intake import IntakeService
+from receptiondesk.services.list_export import ListExportService
 from receptiondesk.services.documents import DocumentService
 from receptiondesk.services.issuing import DocumentRegister
 from receptiondesk.services.logbook import LogbookService
@@ -51,7 +52,8 @@ class Desk:
         self.privacy = PrivacyService(self.context)
         self.paperwork = DocumentService(self.context, self.documents, self.sessions, self.logbook, self.privacy)
         self.backups = BackupService(self.context)
-        self.report_builder = ReportBuilder(self.context, self.reports, self.sessions)
+        self.exports = ListExportService(self.context)
+        self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:

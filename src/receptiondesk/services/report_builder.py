@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from receptiondesk.documents.report import ReportPrint, render_report
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.cases import ContentType
 from receptiondesk.domain.report_narrative import party_narrative, previous_name, state_narrative
@@ -19,6 +20,7 @@ from receptiondesk.domain.sessions import ComplianceReport, PeriodStatus, Sector
 from receptiondesk.domain.text import clean_paragraphs
 from receptiondesk.errors import UserError
 from receptiondesk.services.context import DeskContext
+from receptiondesk.services.documents import DocumentService
 from receptiondesk.services.reports import GROUPS, ReportRow, ReportService, _enum_vi
 from receptiondesk.services.sessions import SessionService
 from receptiondesk.storage import records
@@ -76,16 +78,19 @@ _PARTY_LABELS = (
     ("visits", "Số lượt công dân được tiếp"),
     ("persons", "Số người được tiếp"),
     ("cases", "Số vụ việc"),
-    ("complaint_cases", "Trong đó: khiếu nại"),
-    ("denunciation_cases", "Tố cáo"),
-    ("petition_cases", "Kiến nghị"),
-    ("report_cases", "Phản ánh"),
+    ("complaint_cases", "Vụ việc khiếu nại"),
+    ("denunciation_cases", "Vụ việc tố cáo"),
+    ("petition_cases", "Vụ việc kiến nghị"),
+    ("report_cases", "Vụ việc phản ánh"),
     ("notices", "Số thông báo kết luận đã ban hành"),
     ("delegated_sessions", "Số kỳ ủy quyền tiếp công dân"),
     ("delegated_visits", "Số lượt công dân được tiếp tại các kỳ ủy quyền"),
     ("delegated_persons", "Số người được tiếp tại các kỳ ủy quyền"),
     ("delegated_cases", "Số vụ việc tại các kỳ ủy quyền"),
 )
+
+#: To whom the report goes when the desk's settings name no upper level.
+UPPER_LEVEL = {"state": "Ủy ban nhân dân tỉnh (Ban Tiếp công dân tỉnh)", "party": "Ban Thường vụ Tỉnh ủy"}
 
 _STATE_KINDS = (ReportKind.RECEPTION, ReportKind.CLASSIFICATION, ReportKind.LETTERS, ReportKind.COMPLAINTS,
                 ReportKind.DENUNCIATIONS, ReportKind.FOLLOWUP, ReportKind.COMPLIANCE)
@@ -103,10 +108,12 @@ def _period_months(period: Period) -> list[date]:
 class ReportBuilder:
     """Assembles report documents from the report service's tables; marks them submitted."""
 
-    def __init__(self, context: DeskContext, reports: ReportService, sessions: SessionService) -> None:
+    def __init__(self, context: DeskContext, reports: ReportService, sessions: SessionService,
+                 paperwork: DocumentService) -> None:
         self.context = context
         self.reports = reports
         self.sessions = sessions
+        self.paperwork = paperwork
 
     # -- the Party secretary ---------------------------------------------------------------------------------
     def party_figures(self, period: Period) -> PartyFigures:
@@ -245,6 +252,17 @@ class ReportBuilder:
                 f"{date.fromisoformat(r['period_start']).strftime('%d/%m/%Y')} đến ngày "
                 f"{date.fromisoformat(r['period_end']).strftime('%d/%m/%Y')}): kiểm tra ngày chốt số liệu."
                 for r in rows]
+
+    # -- printed -------------------------------------------------------------------------------------------------
+    def pdf(self, document: ReportDocument, *, narrative: str | None = None) -> bytes:
+        """The report as PDF, in the state or Party format of its kind, with the narrative as edited."""
+        self.context.require(Permission.PRINT)
+        sector = document.kind.sector
+        upper_level = self.context.require_setup().upper_level_name.strip()
+        recipients = (upper_level or UPPER_LEVEL[sector],)
+        text = None if narrative is None else clean_paragraphs(narrative)
+        return render_report(ReportPrint(document, self.paperwork.issuer(sector), self.paperwork.signer(sector),
+                                         recipients, narrative=text))
 
     # -- submitted ---------------------------------------------------------------------------------------------
     def mark_submitted(self, document: ReportDocument, narrative: str | None = None) -> str:
