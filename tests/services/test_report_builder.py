@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from receptiondesk.demo.loader import generate_into
 from receptiondesk.domain.report_narrative import party_narrative
 from receptiondesk.domain.report_periods import custom_period, month_period, months_of_year, parse_period
 from receptiondesk.domain.report_tables import ReportKind, change, count
@@ -204,3 +205,38 @@ def test_the_cut_off_day_setting_is_checked(desk):
             desk.setup.update_settings(report_cutoff_day=bad)
         assert_clear_error(caught.value, "cutoff_day", "report.cutoff_range")
     assert desk.context.settings.report_cutoff_day == 20
+
+
+def test_the_state_narrative_quotes_the_tables(desk):
+    generate_into(desk.context, "commune", visits=600, until=date(2026, 3, 9))
+    report = desk.report_builder.build(months_of_year(2025, 12), "state")
+    f = {key: value[0] for key, value in report.figures.items() if isinstance(value, list)}
+    text = report.narrative
+    assert text.startswith(f"Trong năm 2025, Ủy ban nhân dân phường Ba Đình đã tiếp "
+                           f"{count(f['reception.total.visits'], 'lượt')} với "
+                           f"{count(f['reception.total.persons'], 'người')}, "
+                           f"{count(f['reception.total.cases'], 'vụ việc')} (trong đó: tiếp thường xuyên "
+                           f"{count(f['reception.routine.visits'], 'lượt')}; Chủ tịch Ủy ban nhân dân phường trực "
+                           f"tiếp tiếp {count(f['reception.in_person.sessions'], 'kỳ')}")
+    assert f"Tiếp nhận mới {count(f['classification.type_field.total.total'], 'vụ việc')}, gồm: " in text
+    assert f"Tiếp nhận {count(f['letters.total'], 'đơn')}; đã xử lý " in text
+    assert (f"Về giải quyết khiếu nại: phải giải quyết {count(f['complaints.to_resolve'], 'vụ việc')}, "
+            f"đã giải quyết {count(f['complaints.outcome.resolved'], 'vụ việc')}") in text
+    assert f"Đã giao {count(f['followup.assigned'], 'nhiệm vụ')} theo kết luận tiếp công dân" in text
+    assert f"Có {count(f['compliance.state.missed'], 'tuần')} Chủ tịch" in text
+    assert f["reception.total.visits"] > 0 and f["letters.total"] > 0 and f["complaints.to_resolve"] > 0
+    assert [t.key for t in report.tables] == [
+        "reception", "classification", "competence", "direction", "respondent", "letters", "complaints",
+        "denunciations", "followup", "compliance_state"]
+    # Every table's lines are the service's figures: the total line of Biểu 01/TCD.
+    total = report.table("reception").rows[0]
+    assert total[:4] == ("Tổng cộng", f["reception.total.sessions"], f["reception.total.visits"],
+                         f["reception.total.persons"])
+
+
+def test_the_state_narrative_of_an_empty_period(desk):
+    report = desk.report_builder.build(month_period(2024, 5), "state")
+    assert report.is_empty
+    assert report.narrative.startswith("Trong tháng 5 năm 2024, Ủy ban nhân dân phường Ba Đình không tiếp công "
+                                       "dân nào.")
+    assert "Tiếp nhận mới" not in report.narrative and "đơn" not in report.narrative

@@ -109,16 +109,16 @@ def state_narrative(figures: Figures, period: Period, reporter: str, chairman: s
     elif visits:
         sentences.append("Không tiếp nhận đơn qua đường bưu chính, chuyển đến hoặc qua môi trường mạng.")
     for prefix, word in (("complaints", "khiếu nại"), ("denunciations", "tố cáo")):
-        total = f(f"{prefix}.total")
+        total = f(f"{prefix}.to_resolve")
         if total:
-            resolved, pending = f(f"{prefix}.resolved"), f(f"{prefix}.pending")
+            resolved, pending = f(f"{prefix}.outcome.resolved"), f(f"{prefix}.outcome.pending")
             sentence = (f"Về giải quyết {word}: phải giải quyết {count(total, 'vụ việc')}, "
                         f"đã giải quyết {count(resolved, 'vụ việc')}")
             sentence += f", đang giải quyết {count(pending, 'vụ việc')}." if pending else "."
             sentences.append(sentence)
     assigned = f("followup.assigned")
     if assigned:
-        overdue = f("followup.open_overdue")
+        overdue = f("followup.at_end.overdue")
         sentence = (f"Đã giao {count(assigned, 'nhiệm vụ')} theo kết luận tiếp công dân, "
                     f"có kết quả {count(f('followup.with_result'), 'nhiệm vụ')}")
         sentence += f"; {count(overdue, 'nhiệm vụ')} quá hạn chưa có kết quả." if overdue else "."

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.cases import ContentType, Direction
@@ -30,6 +30,9 @@ from receptiondesk.domain.report_periods import Period
 from receptiondesk.errors import UserError
 from receptiondesk.messages import text as message_text
 from receptiondesk.services.context import DeskContext
+
+if TYPE_CHECKING:
+    from receptiondesk.services.report_resolution import FollowupReport, LetterHandling, Resolution
 
 #: The column groups of Biểu 01/TCD, in the form's order (the totals are their sums).
 GROUPS = ("routine", "in_person", "delegated")
@@ -212,6 +215,30 @@ class ReportService:
         """The cases received in `period` classified by type × field, competence, direction and respondent body
         (the `top_bodies` bodies with most cases named, the rest summed), with the previous comparable period."""
         return _classification(self, period, top_bodies)
+
+    # The tables below live in report_resolution, which builds on this module: imported when called.
+    def letters(self, period: Period) -> LetterHandling:
+        """Letters received and handled in `period` (channel, content type, eligibility, direction, competence),
+        with the previous comparable period."""
+        from receptiondesk.services import report_resolution
+        return report_resolution.letter_handling(self.context, period)
+
+    def complaint_resolution(self, period: Period) -> Resolution:
+        """Complaint resolution in `period` (carried over, new, resolved, ended, pending), with the previous
+        comparable period."""
+        from receptiondesk.services import report_resolution
+        return report_resolution.resolution(self.context, period, ContentType.COMPLAINT)
+
+    def denunciation_resolution(self, period: Period) -> Resolution:
+        """Denunciation resolution in `period`, by the same rules as complaint resolution."""
+        from receptiondesk.services import report_resolution
+        return report_resolution.resolution(self.context, period, ContentType.DENUNCIATION)
+
+    def followup(self, period: Period) -> FollowupReport:
+        """The follow-up of assignments given in `period` and their state at its end, with the previous
+        comparable period."""
+        from receptiondesk.services import report_resolution
+        return report_resolution.followup(self.context, period)
 
     def _figures(self, period: Period) -> ReceptionFigures:
         db = self.context.database
