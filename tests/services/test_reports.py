@@ -505,3 +505,18 @@ def test_classification_of_generated_data_matches_a_naive_count_of_the_export(de
     assert seen["type_field.total"] > 0 and seen["competence.out"] > 0 and seen["direction.none"] > 0
     assert sum(seen[f"direction.{d}"] for d in DIRECTIONS if d != "none") > 0
     assert seen["respondent.1"] > 0 and seen["respondent.none"] > 0 and seen["respondent.other"] > 0
+
+
+def test_one_communes_figures_out_of_a_file_holding_several(desk, scenario):
+    """Records of another commune (as a consolidated file holds them) are left out when one unit is asked for."""
+    service = ReportService(desk.context)
+    march = month_period(2026, 3)
+    whole = service.reception_results(march)
+    assert service.reception_results(march, unit_code="00004").current == whole.current
+    desk.database.conn.execute("UPDATE visits SET unit_code = '00007' WHERE visit_date = '2026-03-09'")
+    desk.database.conn.execute("UPDATE sessions SET unit_code = '00007' WHERE session_date = '2026-03-09'")
+    ours = service.reception_results(march, unit_code="00004").current
+    theirs = service.reception_results(march, unit_code="00007").current
+    assert (ours.delegated.visits, ours.delegated.sessions) == (0, 0)
+    assert (theirs.delegated.visits, theirs.delegated.sessions, theirs.total.visits) == (1, 1, 1)
+    assert ours.total + theirs.total == service.reception_results(march).current.total

@@ -59,7 +59,7 @@ VISIT_FIGURES = f"""SELECT {_VISIT_GROUP} AS grp, count(*) AS visits, sum(v.head
     sum(CASE WHEN v.is_delegation <> 0 THEN v.headcount ELSE 0 END) AS delegation_persons,
     sum(v.is_delegation <> 0 AND v.first_time <> 0) AS delegations_first
 FROM visits v LEFT JOIN sessions s ON s.id = v.session_id
-WHERE v.visit_date BETWEEN ? AND ? AND v.voided = 0
+WHERE v.visit_date BETWEEN ? AND ? AND v.voided = 0{{unit}}
 GROUP BY grp"""
 
 #: Cases per column group and content type: each case once per group, first time if any of its visits in that
@@ -69,7 +69,7 @@ FROM (SELECT {_VISIT_GROUP} AS grp, vc.case_id, c.content_type, max(vc.first_tim
       FROM visits v LEFT JOIN sessions s ON s.id = v.session_id
       JOIN visit_cases vc ON vc.visit_id = v.id
       JOIN cases c ON c.id = vc.case_id
-      WHERE v.visit_date BETWEEN ? AND ? AND v.voided = 0 AND c.voided = 0
+      WHERE v.visit_date BETWEEN ? AND ? AND v.voided = 0 AND c.voided = 0{{unit}}
       GROUP BY grp, vc.case_id)
 GROUP BY grp, content_type"""
 
@@ -77,7 +77,7 @@ GROUP BY grp, content_type"""
 SESSION_FIGURES = """SELECT CASE WHEN kind = 'dialogue' THEN 'dialogue' WHEN delegated = 1 THEN 'delegated'
     ELSE 'in_person' END AS grp, count(*) AS sessions
 FROM sessions
-WHERE sector = 'state' AND status = 'held' AND voided = 0 AND session_date BETWEEN ? AND ?
+WHERE sector = 'state' AND status = 'held' AND voided = 0 AND session_date BETWEEN ? AND ?{unit}
 GROUP BY grp"""
 
 
@@ -206,10 +206,11 @@ class ReportService:
     def __init__(self, context: DeskContext) -> None:
         self.context = context
 
-    def reception_results(self, period: Period) -> ReceptionResults:
-        """Biểu 01/TCD for `period` and its previous comparable period; a period with no data gives zeros."""
+    def reception_results(self, period: Period, *, unit_code: str | None = None) -> ReceptionResults:
+        """Biểu 01/TCD for `period` and its previous comparable period; a period with no data gives zeros.
+        `unit_code` limits it to one commune's records (a consolidated file holds several)."""
         self.context.require(Permission.READ)
-        return ReceptionResults(self._figures(period), self._figures(period.previous()))
+        return ReceptionResults(self._figures(period, unit_code), self._figures(period.previous(), unit_code))
 
     def classification(self, period: Period, *, top_bodies: int = DEFAULT_TOP_BODIES) -> Classification:
         """The cases received in `period` classified by type × field, competence, direction and respondent body
@@ -240,12 +241,16 @@ class ReportService:
         from receptiondesk.services import report_resolution
         return report_resolution.followup(self.context, period)
 
-    def _figures(self, period: Period) -> ReceptionFigures:
+    def _figures(self, period: Period, unit_code: str | None = None) -> ReceptionFigures:
         db = self.context.database
-        bounds = (period.start.isoformat(), period.end.isoformat())
+        bounds: tuple[str, ...] = (period.start.isoformat(), period.end.isoformat())
+        visit_unit = session_unit = ""
+        if unit_code is not None:
+            bounds += (unit_code,)
+            visit_unit, session_unit = " AND v.unit_code = ?", " AND unit_code = ?"
         values: dict[str, dict[str, int]] = {g: {} for g in (*GROUPS, DIALOGUE)}
 
-        for row in db.query(VISIT_FIGURES, bounds):
+        for row in db.query(VISIT_FIGURES.format(unit=visit_unit), bounds):
             target = values.get(row["grp"])
             if target is None:  # Party sessions: not in this form
                 continue
@@ -253,7 +258,7 @@ class ReportService:
                           delegations=row["delegations"], delegation_persons=row["delegation_persons"],
                           delegations_first=row["delegations_first"],
                           delegations_repeat=row["delegations"] - row["delegations_first"])
-        for row in db.query(CASE_FIGURES, bounds):
+        for row in db.query(CASE_FIGURES.format(unit=visit_unit), bounds):
             target = values.get(row["grp"])
             if target is None:
                 continue
@@ -262,7 +267,7 @@ class ReportService:
             _add(target, "cases_repeat", row["cases"] - row["cases_first"])
             if row["content_type"] in _CONTENT_TYPES:
                 _add(target, f"{row['content_type']}_cases", row["cases"])
-        for row in db.query(SESSION_FIGURES, bounds):
+        for row in db.query(SESSION_FIGURES.format(unit=session_unit), bounds):
             values[row["grp"]]["sessions"] = row["sessions"]
 
         groups = {name: GroupFigures(**figures) for name, figures in values.items()}

@@ -379,7 +379,8 @@ CREATE INDEX documents_issued ON documents (issued_on, id)
 def report_submissions(db: Database) -> None:
     """Reports marked as submitted to the upper level: the period and kind, the figures as submitted (JSON) with
     their SHA-256, and the narrative as edited; the sync package carries them up. A later submission of the same
-    period and kind supersedes the earlier one, which stays."""
+    period and kind supersedes the earlier one, which stays. Visits by unit and date: one commune's report out of
+    a consolidated file."""
     _run(db, f"""
 CREATE TABLE report_submissions (
     {RECORD_COLUMNS},
@@ -393,5 +394,6 @@ CREATE TABLE report_submissions (
     figures TEXT NOT NULL,
     sha256 TEXT NOT NULL
 );
-CREATE INDEX report_submissions_period ON report_submissions (kind, period_start, period_end)
+CREATE INDEX report_submissions_period ON report_submissions (kind, period_start, period_end);
+CREATE INDEX visits_unit_date ON visits (unit_code, visit_date)
 """)
