@@ -23,6 +23,7 @@ from receptiondesk.messages import (
     records,
     reports,
     sessions,
+    spreadsheets,
     storage,
 )
 
@@ -33,7 +34,7 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup, documents, issuing, backups, reports):
+              sessions, followup, documents, issuing, backups, reports, spreadsheets):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")
