@@ -12,7 +12,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import backups, cases_screen, core_store, dataset, desk_window, documents, lists, privacy, transfer
+from benchmarks import (backups, cases_screen, core_store, dataset, desk_window, documents, lists, privacy, reports,
+                        spreadsheets, transfer)
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -174,6 +175,10 @@ def main(argv: list[str] | None = None) -> int:
             figures += [startup, *desk_window.run(desk, seed=args.seed)]
             print("Cases screen figures (offscreen Qt) ...", flush=True)
             figures += cases_screen.run(desk)
+            print("Report figures ...", flush=True)
+            figures += reports.run(desk)
+        print("Spreadsheet figures (the whole logbook in a child process) ...", flush=True)
+        figures += spreadsheets.run(work)  # after the runner's desk is closed: the child opens the copy itself
     finally:
         _remove_working_copy(work)
     print("Document figures ...", flush=True)

@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from receptiondesk import paths
+from receptiondesk.domain.report_periods import MAX_CUTOFF_DAY, parse_period
+from receptiondesk.domain.report_tables import ReportKind
 from receptiondesk.errors import UserError
 from receptiondesk.messages import LANGUAGES, enum_label, text
 from receptiondesk.services.desk import Desk
+from receptiondesk.services.report_builder import REPORT_FORMATS, report_json
 from receptiondesk.storage.listing import ListRequest
 
 log = logging.getLogger(__name__)
@@ -37,7 +40,7 @@ PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
 RECOVERY_KEY_VARIABLE = "RECEPTIONDESK_RECOVERY_KEY"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
-            "generate", "citizen-data", "backup", "restore", "doc")
+            "generate", "citizen-data", "backup", "restore", "doc", "report")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -202,6 +205,20 @@ def build_parser() -> ArgumentParser:
     doc_list.add_argument("--number", default=None, help="a document number as printed, e.g. 05/TB-UBND")
     doc_list.add_argument("--subject", default=None, metavar="UUID", help="a session's, visit's or case's UUID")
     doc_list.add_argument("--json", action="store_true")
+
+    report = commands.add_parser("report", help="a periodic report (Biểu 01/TCD, classification, letters, "
+                                                "resolution, follow-up, compliance; state or Party) as a file")
+    report.add_argument("--period", required=True,
+                        help="2026-03 (month), 2026-Q1 (quarter), 2026-H1 (6 months), 2026-9M, 2026 (year) or "
+                             "2026-03-01..2026-03-15")
+    report.add_argument("--kind", default="state", choices=[k.value for k in ReportKind])
+    report.add_argument("--format", default="json", choices=REPORT_FORMATS)
+    report.add_argument("--out", type=Path, default=None, help="the file to write (json: printed if none)")
+    report.add_argument("--cutoff-day", type=int, default=None,
+                        help="the data cut-off day (1-28; 0: calendar months; default: the desk's setting)")
+    report.add_argument("--narrative", type=Path, default=None, metavar="FILE",
+                        help="a text file with the narrative as edited (default: the generated draft)")
+    report.add_argument("--submit", action="store_true", help="mark the report as submitted to the upper level")
 
     generate = commands.add_parser("generate", help="fill a desk just set up (no records yet) with realistic "
                                                     "demonstration data")
@@ -696,11 +713,39 @@ def cmd_doc(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(desk: Desk, args: argparse.Namespace) -> int:
+    cutoff = desk.context.require_setup().report_cutoff_day if args.cutoff_day is None else args.cutoff_day
+    if not 0 <= cutoff <= MAX_CUTOFF_DAY:
+        raise UserError("report.cutoff_range", "cutoff_day", value=cutoff, max=MAX_CUTOFF_DAY)
+    period = parse_period(args.period, cutoff_day=cutoff or None)
+    if args.out is None and args.format != "json":
+        raise UserError("report.out_required", "out", format=args.format)
+    narrative = None
+    if args.narrative is not None:
+        try:
+            narrative = args.narrative.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError("report.narrative_unreadable", "narrative", path=str(args.narrative),
+                            reason=getattr(exc, "strerror", None) or str(exc)) from None
+    document = desk.report_builder.build(period, args.kind)
+    for warning in document.warnings:
+        print(warning, file=sys.stderr)
+    if args.out is None:
+        _print_json(report_json(document, document.narrative if narrative is None else narrative))
+    else:
+        written = desk.report_builder.write(document, args.out, args.format, narrative=narrative)
+        print(text("cli.document_written", args.lang, path=str(written), size=written.stat().st_size))
+    if args.submit:
+        uuid = desk.report_builder.mark_submitted(document, narrative)
+        print(text("cli.report_submitted", args.lang, title=document.title, uuid=uuid), file=sys.stderr)
+    return EXIT_OK
+
+
 HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
     "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data, "backup": cmd_backup,
-    "restore": cmd_restore, "doc": cmd_doc,
+    "restore": cmd_restore, "doc": cmd_doc, "report": cmd_report,
 }
 
 

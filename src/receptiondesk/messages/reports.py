@@ -38,4 +38,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "2026-9M (9 tháng), 2026 (năm) hoặc 2026-03-01..2026-03-15 (khoảng ngày).",
         "en": "“{value}” is not a report period; write 2026-03 (month), 2026-Q1 (quarter), 2026-H1 (6 months), "
               "2026-9M (9 months), 2026 (year) or 2026-03-01..2026-03-15 (a range of days)."},
+    "field.narrative": {"vi": "Phần tổng hợp", "en": "Narrative"},
+    "field.out": {"vi": "Tệp ghi ra", "en": "Output file"},
+    "report.narrative_unreadable": {
+        "vi": "không đọc được tệp phần tổng hợp {path} ({reason}); hãy lưu tệp dạng văn bản UTF-8.",
+        "en": "cannot read the narrative file {path} ({reason}); save it as UTF-8 text."},
+    "report.out_required": {"vi": "hãy cho biết tệp ghi báo cáo (--out) khi xuất dạng {format}.",
+                            "en": "name the file to write (--out) for a {format} report."},
+    "cli.report_submitted": {"vi": "Đã đánh dấu đã nộp: {title} (mã {uuid}).",
+                             "en": "Marked as submitted: {title} ({uuid})."},
 }

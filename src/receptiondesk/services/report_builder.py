@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,6 +20,7 @@ from receptiondesk.domain.report_tables import ChartSeries, ReportDocument, Repo
 from receptiondesk.domain.sessions import ComplianceReport, PeriodStatus, Sector
 from receptiondesk.domain.text import clean_paragraphs
 from receptiondesk.errors import UserError
+from receptiondesk.interchange.spreadsheet import SheetData, write_bytes, write_csv_tables, write_xlsx
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.documents import DocumentService
 from receptiondesk.services.reports import GROUPS, ReportRow, ReportService, _enum_vi
@@ -91,6 +93,9 @@ _PARTY_LABELS = (
 
 #: To whom the report goes when the desk's settings name no upper level.
 UPPER_LEVEL = {"state": "Ủy ban nhân dân tỉnh (Ban Tiếp công dân tỉnh)", "party": "Ban Thường vụ Tỉnh ủy"}
+
+#: The file formats a report is written in.
+REPORT_FORMATS = ("pdf", "xlsx", "csv", "json")
 
 _STATE_KINDS = (ReportKind.RECEPTION, ReportKind.CLASSIFICATION, ReportKind.LETTERS, ReportKind.COMPLAINTS,
                 ReportKind.DENUNCIATIONS, ReportKind.FOLLOWUP, ReportKind.COMPLIANCE)
@@ -264,6 +269,28 @@ class ReportBuilder:
         return render_report(ReportPrint(document, self.paperwork.issuer(sector), self.paperwork.signer(sector),
                                          recipients, narrative=text))
 
+    def write(self, document: ReportDocument, path: Path | str, file_format: str, *,
+              narrative: str | None = None) -> Path:
+        """Write the report to `path` as pdf, xlsx (one sheet per table, after a summary sheet with the narrative),
+        csv (the tables one after another) or json (everything, plain); the file appears whole or not at all."""
+        self.context.require(Permission.EXPORT)
+        if file_format not in REPORT_FORMATS:
+            raise UserError("report.format_unknown", "format", value=file_format, allowed=", ".join(REPORT_FORMATS))
+        target = Path(path)
+        text = document.narrative if narrative is None else clean_paragraphs(narrative)
+        if file_format == "pdf":
+            write_bytes(target, self.pdf(document, narrative=text))
+        elif file_format == "json":
+            write_bytes(target, json.dumps(report_json(document, text), ensure_ascii=False, indent=1).encode("utf-8"))
+        else:
+            tables = [SheetData(f"{n}. {t.title}", t.header, t.rows) for n, t in enumerate(document.tables, start=1)]
+            summary = SheetData("Tổng hợp", ("Nội dung",), [(line,) for line in _summary_lines(document, text)])
+            if file_format == "xlsx":
+                write_xlsx(target, [summary, *tables])
+            else:
+                write_csv_tables(target, [summary, *tables])
+        return target
+
     # -- submitted ---------------------------------------------------------------------------------------------
     def mark_submitted(self, document: ReportDocument, narrative: str | None = None) -> str:
         """Record that `document` (with the narrative as edited) was sent to the upper level; audited."""
@@ -298,6 +325,29 @@ class ReportBuilder:
             "AND period_end = ? AND voided = 0 ORDER BY id DESC LIMIT 1",
             (ReportKind(kind).value, period.start.isoformat(), period.end.isoformat()))
         return dict(row) if row else None
+
+
+def report_json(document: ReportDocument, narrative: str) -> dict[str, Any]:
+    """The report as plain JSON: what the CLI prints and the sync package carries."""
+    p = document.period
+    return {"kind": document.kind.value, "title": document.title, "reporter": document.reporter,
+            "unit_code": document.unit_code, "made_on": document.made_on.isoformat(),
+            "period": {"kind": p.kind.value, "label": p.label, "start": p.start.isoformat(), "end": p.end.isoformat(),
+                       "cutoff_day": p.cutoff_day},
+            "narrative": narrative, "warnings": list(document.warnings),
+            "tables": [{"key": t.key, "title": t.title, "header": list(t.header), "rows": [list(r) for r in t.rows]}
+                       for t in document.tables],
+            "figures": document.figures}
+
+
+def _summary_lines(document: ReportDocument, narrative: str) -> list[str]:
+    p = document.period
+    lines = [document.reporter, document.title,
+             f"Từ ngày {p.start.strftime('%d/%m/%Y')} đến ngày {p.end.strftime('%d/%m/%Y')}", ""]
+    lines += [line for line in narrative.splitlines() if line.strip()]
+    if document.warnings:
+        lines += ["", "Lưu ý:", *document.warnings]
+    return lines
 
 
 # -- tables ---------------------------------------------------------------------------------------------------------
