@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from receptiondesk.demo.loader import generate_into
@@ -79,3 +81,23 @@ def test_the_party_report_pdf_uses_the_party_format(busy_desk):
 
 def test_axis_ceilings_divide_in_four_whole_steps():
     assert [_nice_ceiling(n) for n in (0, 1, 4, 5, 9, 27, 130, 4001)] == [4, 4, 4, 8, 12, 40, 200, 8000]
+
+
+def test_report_spreadsheets_hold_no_protected_identity_and_read_back(busy_desk, tmp_path):
+    desk = busy_desk
+    document = desk.report_builder.build(month_period(2026, 3), "state")
+    xlsx = desk.report_builder.write(document, tmp_path / "báo cáo.xlsx", "xlsx")
+    csv_file = desk.report_builder.write(document, tmp_path / "báo cáo.csv", "csv")
+    with zipfile.ZipFile(xlsx) as archive:
+        xml = " ".join(archive.read(name).decode("utf-8") for name in archive.namelist())
+    for content in (xml, csv_file.read_text(encoding="utf-8-sig")):
+        assert "Lương Thị Kín" not in content and "luong thi kin" not in fold(content)
+        assert "001190012345" not in content
+    book = load_workbook(xlsx, read_only=True)
+    assert book.sheetnames[0] == "Tổng hợp" and len(book.sheetnames) == 1 + len(document.tables)
+    reception = book.worksheets[1]
+    rows = list(reception.iter_rows(values_only=True))
+    assert rows[0] == document.table("reception").header
+    # Plain numbers, the blank routine sessions cell empty, every line as the report has it.
+    assert [tuple(r) for r in rows[1:]] == [tuple(r) for r in document.table("reception").rows]
+    assert isinstance(rows[1][2], int)
