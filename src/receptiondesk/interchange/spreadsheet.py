@@ -40,6 +40,10 @@ MIN_WIDTH = 6
 MAX_WIDTH = 60
 #: A longer header wraps onto more lines rather than widening its column.
 MAX_HEADER_WIDTH = 24
+#: XlsxWriter's paper code for A4; the height of one line of wrapped text, and the most lines a row is given.
+A4_PAPER = 9
+LINE_HEIGHT_PT = 15
+MAX_ROW_LINES = 30
 DATE_FORMAT = "dd/mm/yyyy"
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
 #: Day 0 of Excel's 1900 date system, as an ordinal; right for every date from 1 March 1900 on.
@@ -191,6 +195,7 @@ class _Workbook:
         self.bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         self.day = workbook.add_format({"num_format": DATE_FORMAT})
         self.moment = workbook.add_format({"num_format": DATETIME_FORMAT})
+        self.wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})  # text wider than its column
         self.used: set[str] = set()
 
     def _name(self, title: str, part: int) -> str:
@@ -209,6 +214,12 @@ class _Workbook:
         for col, text in enumerate(header):
             sheet.write_string(0, col, str(text), self.bold)
         sheet.freeze_panes(1, 0)
+        # Printed as the upper level expects a table: A4 landscape, the columns fitted to the page's width, the
+        # header repeated on every page.
+        sheet.set_paper(A4_PAPER)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
         return sheet
 
     @staticmethod
@@ -225,7 +236,7 @@ class _Workbook:
         part = 1
         sheet = self._sheet(data.title, part, header, widths)
         limit = MAX_DATA_ROWS
-        day, moment, ticker = self.day, self.moment, self.ticker
+        day, moment, ticker, wrapped = self.day, self.moment, self.ticker, self.wrapped
         write_string, write_number = sheet.write_string, sheet.write_number
         row = 0
         for values in chain(sample, rows):
@@ -236,10 +247,17 @@ class _Workbook:
                 write_string, write_number = sheet.write_string, sheet.write_number
                 row = 0
             row += 1
+            row_lines = 1
             for col, value in enumerate(values):
                 kind = type(value)
                 if kind is str:
-                    if value:
+                    if len(value) > MAX_WIDTH:  # wrapped in its column, not spilling over the next ones
+                        lines = min(MAX_ROW_LINES, -(-len(value) // widths[col]) + value.count("\n"))
+                        if lines > row_lines:  # the row as tall as its longest text (no program fits it by itself)
+                            row_lines = lines
+                            sheet.set_row(row, LINE_HEIGHT_PT * lines)
+                        write_string(row, col, value, wrapped)
+                    elif value:
                         write_string(row, col, value)  # never `write`: "=..." stays text, not a formula
                 elif value is None:
                     continue
