@@ -1496,6 +1496,306 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     </message>
 </context>
 <context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Reports</source>
+        <extracomment>The file formats the export buttons write: suffix, and the file dialog&apos;s filter (translated at run time). Widths of a table of lines (&quot;STT&quot;, &quot;Chỉ tiêu&quot;, the period, the previous one) and of a wide table&apos;s first column. Pages are rasterised for the printer at this resolution at most (a 1200 dpi A4 page would take half a gigabyte). What to do when a worker ends: with its result, and the sentence for an unexpected error.</extracomment>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>9 months</source>
+        <translation>9 tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Tùy chọn</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>năm</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ ngày</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến ngày</translation>
+    </message>
+    <message>
+        <source>none (calendar months)</source>
+        <translation>không (theo tháng dương lịch)</translation>
+    </message>
+    <message>
+        <source>Work report (state, full set)</source>
+        <translation>Báo cáo công tác (đầy đủ)</translation>
+    </message>
+    <message>
+        <source>Report of the Party Committee Secretary</source>
+        <translation>Báo cáo của Bí thư Đảng ủy</translation>
+    </message>
+    <message>
+        <source>Form 01/TCD: citizen reception</source>
+        <translation>Biểu 01/TCD — Kết quả tiếp công dân</translation>
+    </message>
+    <message>
+        <source>Classification of cases</source>
+        <translation>Phân loại vụ việc</translation>
+    </message>
+    <message>
+        <source>Letters received and handled</source>
+        <translation>Đơn thư (tiếp nhận, xử lý đơn)</translation>
+    </message>
+    <message>
+        <source>Complaints resolved</source>
+        <translation>Giải quyết khiếu nại</translation>
+    </message>
+    <message>
+        <source>Denunciations resolved</source>
+        <translation>Giải quyết tố cáo</translation>
+    </message>
+    <message>
+        <source>Follow-up of conclusions</source>
+        <translation>Theo dõi thực hiện kết luận</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; periodic reception</source>
+        <translation>Tiếp công dân định kỳ của người đứng đầu</translation>
+    </message>
+    <message>
+        <source>Build report (F5)</source>
+        <translation>Lập báo cáo (F5)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter or F5</source>
+        <translation>Ctrl+Enter hoặc F5</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Cut-off day:</source>
+        <translation>Ngày chốt số liệu:</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Loại báo cáo:</translation>
+    </message>
+    <message>
+        <source>Choose the period and the report, then press Build report (F5). The narrative draft appears here to be edited.</source>
+        <translation>Chọn kỳ và loại báo cáo, rồi bấm Lập báo cáo (F5). Bản nháp phần nội dung báo cáo hiện ở đây để chỉnh sửa.</translation>
+    </message>
+    <message>
+        <source>Restore the draft</source>
+        <translation>Khôi phục bản nháp</translation>
+    </message>
+    <message>
+        <source>Put back the narrative as the report generated it</source>
+        <translation>Đưa phần nội dung về bản nháp do chương trình lập</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Nội dung báo cáo</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Biểu số liệu</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>Bản xem trước (PDF)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Xuất PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <source>Print… (Ctrl+P)</source>
+        <translation>In… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Mark as submitted…</source>
+        <translation>Đánh dấu đã nộp…</translation>
+    </message>
+    <message>
+        <source>Quarter {n}</source>
+        <translation>Quý {n}</translation>
+    </message>
+    <message>
+        <source>Month {n}</source>
+        <translation>Tháng {n}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>as in the desk&apos;s settings</source>
+        <translation>theo cài đặt chung</translation>
+    </message>
+    <message>
+        <source>for this report only (the desk&apos;s setting: {day})</source>
+        <translation>chỉ áp dụng cho báo cáo này (cài đặt chung: {day})</translation>
+    </message>
+    <message>
+        <source>The data cut-off day: a report month runs from the day after it in the month before to that day. The desk&apos;s setting: {day}.</source>
+        <translation>Ngày chốt số liệu: một tháng báo cáo tính từ ngày liền sau ngày chốt của tháng trước đến ngày chốt của tháng đó. Cài đặt chung: {day}.</translation>
+    </message>
+    <message>
+        <source>({start} – {end})</source>
+        <translation>(từ {start} đến {end})</translation>
+    </message>
+    <message>
+        <source>The report shown is not of the period and report chosen: press Build report (F5).</source>
+        <translation>Báo cáo đang hiển thị không phải của kỳ và loại báo cáo đã chọn: bấm Lập báo cáo (F5).</translation>
+    </message>
+    <message>
+        <source>The narrative you edited will be replaced by the draft of the new report. Continue?</source>
+        <translation>Phần nội dung đã sửa sẽ được thay bằng bản nháp của báo cáo mới. Tiếp tục?</translation>
+    </message>
+    <message>
+        <source>The report could not be built: {reason}</source>
+        <translation>Không lập được báo cáo: {reason}</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+    <message>
+        <source>The report was built.</source>
+        <translation>Đã lập báo cáo.</translation>
+    </message>
+    <message>
+        <source>Report built again; your edits of the narrative are kept.</source>
+        <translation>Đã lập lại báo cáo; phần nội dung đã sửa được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Choose the period and the report, then press &lt;b&gt;Build report (F5)&lt;/b&gt;.</source>
+        <translation>Chọn kỳ và loại báo cáo, rồi bấm &lt;b&gt;Lập báo cáo (F5)&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>The printed report appears here once built.</source>
+        <translation>Bản in của báo cáo hiện ở đây sau khi lập.</translation>
+    </message>
+    <message>
+        <source>{reporter} — from {start} to {end}</source>
+        <translation>{reporter} — từ ngày {start} đến ngày {end}</translation>
+    </message>
+    <message>
+        <source>Not marked as submitted</source>
+        <translation>Chưa đánh dấu đã nộp</translation>
+    </message>
+    <message>
+        <source>Submitted on {date}</source>
+        <translation>Đã nộp ngày {date}</translation>
+    </message>
+    <message>
+        <source>Edited: exports, printing and the submission use this text.</source>
+        <translation>Đã sửa: khi xuất, in và đánh dấu đã nộp sẽ dùng nội dung này.</translation>
+    </message>
+    <message>
+        <source>This report is its tables alone: it has no narrative draft.</source>
+        <translation>Báo cáo này chỉ gồm biểu số liệu, không có bản nháp phần nội dung.</translation>
+    </message>
+    <message>
+        <source>The draft as generated.</source>
+        <translation>Bản nháp do chương trình lập.</translation>
+    </message>
+    <message>
+        <source>The narrative changed: the preview is updated when shown.</source>
+        <translation>Nội dung đã thay đổi: bản xem trước được cập nhật khi mở.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Ghi chú: {note}</translation>
+    </message>
+    <message>
+        <source>Preparing the printed report…</source>
+        <translation>Đang chuẩn bị bản in…</translation>
+    </message>
+    <message>
+        <source>The printed report could not be prepared: {reason}</source>
+        <translation>Không chuẩn bị được bản in của báo cáo: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The printed report: %n page(s).</source>
+        <translation>
+            <numerusform>Bản in của báo cáo: %n trang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n trang tới máy in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {reason}</source>
+        <translation>Không ghi được báo cáo vào {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>Đã ghi báo cáo vào {path}</translation>
+    </message>
+    <message>
+        <source>Mark “{title}” as submitted to the upper level today ({date})?</source>
+        <translation>Đánh dấu “{title}” là đã nộp lên cấp trên hôm nay ({date})?</translation>
+    </message>
+    <message>
+        <source>It was already marked as submitted on {date}.</source>
+        <translation>Báo cáo này đã được đánh dấu đã nộp ngày {date}.</translation>
+    </message>
+    <message>
+        <source>Marked as submitted: {title}.</source>
+        <translation>Đã đánh dấu đã nộp: {title}.</translation>
+    </message>
+</context>
+<context>
     <name>ReturningPanel</name>
     <message>
         <source>Earlier visitors</source>

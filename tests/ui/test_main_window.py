@@ -130,14 +130,15 @@ def test_navigation_shows_only_the_screens_a_role_may_use(qtbot, desk):
     admin = MainWindow(desk)
     qtbot.addWidget(admin)
     assert [type(s).__name__ for s in admin.screens] == ["HomeScreen", "IntakeScreen", "LogbookScreen",
-                                                         "CasesScreen", "SessionsScreen", "FollowupScreen", "SettingsScreen"]
+                                                         "CasesScreen", "SessionsScreen", "FollowupScreen",
+                                                         "ReportsScreen", "SettingsScreen"]
     desk.accounts.add_user(desk.context.session, "xem", "Người Xem", "viewer", "mật khẩu xem 1")
     desk.logout()
     desk.login("xem", "mật khẩu xem 1")
     viewer = MainWindow(desk)
     qtbot.addWidget(viewer)
     assert [type(s).__name__ for s in viewer.screens] == ["HomeScreen", "LogbookScreen", "CasesScreen",
-                                                          "SessionsScreen", "FollowupScreen"]
+                                                          "SessionsScreen", "FollowupScreen", "ReportsScreen"]
     assert viewer.intake is None and viewer.settings is None
 
 
@@ -167,6 +168,8 @@ def test_keyboard_shortcuts_move_between_screens(qtbot, desk):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.logbook
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.reports
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.home

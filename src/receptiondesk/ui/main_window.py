@@ -24,6 +24,7 @@ from receptiondesk.ui.screens.followup_screen import FollowupScreen
 from receptiondesk.ui.screens.home_screen import HomeScreen
 from receptiondesk.ui.screens.intake_screen import IntakeScreen
 from receptiondesk.ui.screens.logbook_screen import LogbookScreen
+from receptiondesk.ui.screens.reports_screen import ReportsScreen
 from receptiondesk.ui.screens.sessions_screen import SessionsScreen
 from receptiondesk.ui.screens.settings_screen import SettingsScreen
 
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.cases = self._add(CasesScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.sessions = self._add(SessionsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.followup = self._add(FollowupScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.reports = self._add(ReportsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
         if self.followup is not None and self.cases is not None:
             self.followup.case_requested.connect(self.cases.open_case)  # the case with its whole history

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from receptiondesk.demo.loader import generate_into
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
+from receptiondesk.domain.report_periods import months_of_year
 from receptiondesk.domain.sessions import SessionDraft
 from receptiondesk.domain.visits import VisitDraft
 from receptiondesk.messages import LANGUAGES
@@ -36,6 +38,21 @@ def _grab(widget: QWidget, path: Path) -> None:
     _settle()
     widget.grab().save(str(path))
     print(path)
+
+
+def _wait(seconds: float, until=lambda: False) -> None:
+    """Let the window work (workers, background rendering) for `seconds` at most, or until `until()`."""
+    deadline = time.monotonic() + seconds
+    while not until() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def _build_report(screen) -> None:
+    """Build the reports screen's chosen report and wait for its worker (the build and PDF take a moment)."""
+    screen.build()
+    _wait(60, lambda: not screen.busy)
+    _settle()
 
 
 def fill_demo_desk(desk: Desk) -> None:
@@ -101,12 +118,16 @@ def render(out_dir: Path) -> list[Path]:
             window.show()
             for index, screen in enumerate(window.screens):
                 window.show_screen(index)
+                if screen is window.reports:  # the last finished month's report, built as the officer would
+                    _build_report(screen)
                 name = type(screen).__name__.removesuffix("Screen").lower()
                 tabs = screen.findChildren(QTabWidget)
                 pages = range(tabs[0].count()) if tabs else [None]
                 for page in pages:
                     if page is not None:
                         tabs[0].setCurrentIndex(page)
+                    if screen is window.reports:  # the PDF preview draws its pages in the background
+                        _wait(0.8)
                     suffix = f"-{page + 1}" if page is not None else ""
                     path = out_dir / f"{lang}-{index + 1}-{name}{suffix}.png"
                     _grab(window, path)
@@ -124,6 +145,14 @@ def render(out_dir: Path) -> list[Path]:
                 _grab(window, path)
                 written.append(path)
                 window.intake.start_new()
+            if window.reports is not None:  # a period without data: the warning above the preview
+                window.show_screen(window.screens.index(window.reports))
+                window.reports.pick_period(months_of_year(desk.context.today().year - 3, 6))
+                _build_report(window.reports)
+                window.reports.tabs.setCurrentIndex(window.reports.narrative_tab)
+                path = out_dir / f"{lang}-reports-no-data.png"
+                _grab(window, path)
+                written.append(path)
             written += _dialogs(desk, window, lang, out_dir)
             window.close()
     return written
