@@ -8,7 +8,10 @@ from datetime import date
 
 import pytest
 
+from receptiondesk.demo.loader import generate_into
 from receptiondesk.domain.accounts import MASKED_NAME
+from receptiondesk.domain.cases import ContentType
+from receptiondesk.domain.report_periods import custom_period
 from receptiondesk.domain.text import fold
 from receptiondesk.errors import UserError
 from receptiondesk.services.dashboard import (
@@ -302,3 +305,18 @@ def test_dashboard_query_uses_an_index(plan_conn, name):
 
 def test_plan_test_covers_every_query():
     assert set(queries(TODAY)) == set(EXPECTED_INDEX)
+
+
+def test_the_month_figures_agree_with_the_report_engine(desk):
+    """The home page's month figures and the reports count the same records: cases by type as the classification
+    of the month so far, visits as Biểu 01/TCD's groups plus the dialogue meetings and the Party sessions."""
+    generate_into(desk.context, "commune", visits=400, until=date(2026, 3, 9))
+    summary = desk.dashboard.summary()
+    so_far = custom_period(summary.month_start, summary.today)
+    classified = desk.reports.classification(so_far).current
+    assert summary.month_cases_by_type == {t.value: classified.of_type(t.value) for t in ContentType}
+    reception = desk.reports.reception_results(so_far).current
+    party = desk.report_builder.party_figures(so_far)
+    party_visits = party.visits + party.delegated_visits
+    assert summary.month_visits == reception.total.visits + reception.dialogue.visits + party_visits
+    assert summary.month_visits > 0 and sum(summary.month_cases_by_type.values()) > 0
