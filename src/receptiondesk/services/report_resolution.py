@@ -61,7 +61,7 @@ from receptiondesk.domain.cases import ContentType, Direction
 from receptiondesk.domain.letters import LetterChannel
 from receptiondesk.domain.report_periods import Period
 from receptiondesk.services.context import DeskContext
-from receptiondesk.services.reports import _COMPETENCE_LABELS, COMPETENCE, DIRECTIONS, ReportRow, _enum_vi
+from receptiondesk.services.reports import _COMPETENCE_LABELS, COMPETENCE, DIRECTIONS, Compared, ReportRow, _enum_vi
 
 # -- letters (tiếp nhận, xử lý đơn) -------------------------------------------------------------------------------
 
@@ -127,15 +127,11 @@ class LetterFigures:
 
 
 @dataclass(frozen=True)
-class LetterHandling:
+class LetterHandling(Compared):
     """Letters received and handled in a period, with the previous comparable period beside it."""
 
     current: LetterFigures
     previous: LetterFigures
-
-    @property
-    def period(self) -> Period:
-        return self.current.period
 
     @property
     def is_empty(self) -> bool:
@@ -253,15 +249,11 @@ _RESOLUTION_WORDING = {
 
 
 @dataclass(frozen=True)
-class Resolution:
+class Resolution(Compared):
     """Complaint or denunciation resolution in a period, with the previous comparable period beside it."""
 
     current: ResolutionFigures
     previous: ResolutionFigures
-
-    @property
-    def period(self) -> Period:
-        return self.current.period
 
     @property
     def content_type(self) -> str:
@@ -373,15 +365,11 @@ _FOLLOWUP_LINES: tuple[tuple[str, str, str], ...] = (
 
 
 @dataclass(frozen=True)
-class FollowupReport:
+class FollowupReport(Compared):
     """The follow-up of assignments in a period, with the previous comparable period beside it."""
 
     current: FollowupFigures
     previous: FollowupFigures
-
-    @property
-    def period(self) -> Period:
-        return self.current.period
 
     @property
     def is_empty(self) -> bool:

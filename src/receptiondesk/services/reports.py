@@ -170,15 +170,24 @@ _GROUP_LABELS: tuple[tuple[str, str, bool], ...] = (
 
 
 @dataclass(frozen=True)
-class ReceptionResults:
-    """Biểu 01/TCD (reception results, state side) for a period, with the previous comparable period beside it."""
+class Compared:
+    """A table's figures for a period (`current`) and for its previous comparable period (`previous`); both
+    figure objects carry their `period`."""
 
-    current: ReceptionFigures
-    previous: ReceptionFigures
+    current: Any
+    previous: Any
 
     @property
     def period(self) -> Period:
         return self.current.period
+
+
+@dataclass(frozen=True)
+class ReceptionResults(Compared):
+    """Biểu 01/TCD (reception results, state side) for a period, with the previous comparable period beside it."""
+
+    current: ReceptionFigures
+    previous: ReceptionFigures
 
     @property
     def is_empty(self) -> bool:
@@ -336,7 +345,7 @@ class ClassificationFigures:
 
 
 @dataclass(frozen=True)
-class Classification:
+class Classification(Compared):
     """The classification of the cases received in a period, with the previous comparable period beside it.
 
     `fields` are the field lines in order (code, Vietnamese name); `bodies` the named respondent bodies shown."""
@@ -345,10 +354,6 @@ class Classification:
     previous: ClassificationFigures
     fields: tuple[tuple[str, str], ...]
     bodies: tuple[str, ...]
-
-    @property
-    def period(self) -> Period:
-        return self.current.period
 
     @property
     def is_empty(self) -> bool:
