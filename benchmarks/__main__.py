@@ -120,6 +120,16 @@ def _format_table(figures: list[Figure]) -> list[str]:
     return [line(header), "  ".join("-" * w for w in widths), *(line(r) for r in rows)]
 
 
+def print_figures(figures: list[Figure]) -> None:
+    """The table of figures, a blank line, then every figure's notes."""
+    for line in _format_table(figures):
+        print(line)
+    print()
+    for figure in figures:
+        for note in figure.notes:
+            print(note)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=dataset.DEFAULT_VISITS,
@@ -203,12 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"SQLite {sqlite3.sqlite_version}, Python {platform.python_version()}, {platform.system()} "
           f"{platform.release()}; machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))})")
     print()
-    for line in _format_table(figures):
-        print(line)
-    print()
-    for figure in figures:
-        for note in figure.notes:
-            print(note)
+    print_figures(figures)
     target = (f"target ≤ {GENERATION_TARGET_SECONDS} s for 1,000,000 visits: "
               f"{'PASS' if report.seconds <= GENERATION_TARGET_SECONDS else 'FAIL'}"
               if args.visits == dataset.DEFAULT_VISITS else

@@ -729,7 +729,7 @@ def main(argv: list[str] | None = None) -> int:
     """Only these figures, on a working copy of a generated file (deleted afterwards, with the copy kept before a
     migration)."""
     from benchmarks import dataset
-    from benchmarks.__main__ import DEFAULT_DATA_DIR, _format_table, _remove_working_copy, _working_copy
+    from benchmarks.__main__ import DEFAULT_DATA_DIR, _remove_working_copy, _working_copy, print_figures
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.cases_screen", description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=dataset.DEFAULT_VISITS)
@@ -758,13 +758,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(migrated when older); its schema vs a freshly migrated file: "
           + ("same" if not schema else f"{len(schema)} differences: " + "; ".join(schema[:3])))
     print(f"SQLite {sqlite3.sqlite_version}; machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))})")
-    print()
-    for line in _format_table(figures):
-        print(line)
-    print()
-    for figure in figures:
-        for note in figure.notes:
-            print(note)
+    print_figures(figures)
     return 0
 
 

@@ -253,7 +253,7 @@ def run(database: Path, *, whole: bool = True) -> list[Figure]:
 def main(argv: list[str] | None = None) -> int:
     """Only these figures, on a working copy of a generated file (deleted afterwards); or one child's export."""
     from benchmarks import dataset
-    from benchmarks.__main__ import DEFAULT_DATA_DIR, _format_table, _remove_working_copy, _working_copy
+    from benchmarks.__main__ import DEFAULT_DATA_DIR, _remove_working_copy, _working_copy, print_figures
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.spreadsheets", description=__doc__.splitlines()[0])
     parser.add_argument("--visits", type=int, default=dataset.DEFAULT_VISITS)
@@ -276,11 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         _remove_working_copy(work)
     print(f"{source} ({source.stat().st_size / 2**20:,.0f} MiB); {os.cpu_count()} CPUs")
-    for line in _format_table(figures):
-        print(line)
-    for figure in figures:
-        for note in figure.notes:
-            print(note)
+    print_figures(figures)
     return 0
 
 
