@@ -240,3 +240,13 @@ def test_the_state_narrative_of_an_empty_period(desk):
     assert report.narrative.startswith("Trong tháng 5 năm 2024, Ủy ban nhân dân phường Ba Đình không tiếp công "
                                        "dân nào.")
     assert "Tiếp nhận mới" not in report.narrative and "đơn" not in report.narrative
+
+
+def test_a_period_spanning_a_change_of_the_rules_table_is_warned(desk):
+    """The Party secretary's minimum comes from Quy định 11 until 31/10/2025 and from Kết luận 215 after: a year
+    report judges each month by the rule then in force and says the rule changed."""
+    report = desk.report_builder.build(months_of_year(2025, 12), "party")
+    warning = next(w for w in report.warnings if w.startswith("Mức tiếp công dân tối thiểu thay đổi"))
+    assert "Quy định 11-QĐi/TW" in warning and "Kết luận 215-KL/TW" in warning
+    assert [row[2] for row in report.table("compliance_party").rows] == [2] * 12
+    assert "thay đổi" not in " ".join(desk.report_builder.build(month_period(2025, 3), "party").warnings)
