@@ -659,6 +659,74 @@
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <source>Export Excel…</source>
+        <extracomment>What `reported` says happened: the file was written, the export failed, or it was stopped (no new file). The style a screen gives its message label for each outcome. The list exports&apos; file formats; the first is the one proposed. The start of each list&apos;s file name (ASCII, as the reports&apos; &quot;BaoCao_…&quot;), followed by the day or the month. The lists that name citizens, so may hold protected identities (the leaders&apos; sessions name none). The progress dialog shows only for an export that takes longer than this. The outcome (DONE, FAILED or STOPPED) and the sentence to show in the screen&apos;s message label. The folder the last export of this session went to, proposed first by the next one, on every screen.</extracomment>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <source>Write the list as shown, with its filters and order, to an Excel or CSV file</source>
+        <translation>Ghi danh sách đang hiển thị, đúng bộ lọc và thứ tự sắp xếp, ra tệp Excel hoặc CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Protected identities</source>
+        <translation>Danh tính được bảo vệ</translation>
+    </message>
+    <message>
+        <source>Write the real names, addresses and ID numbers of protected people (denouncers) in the file?
+
+No: they are written masked, as the list shows them. Yes: the file holds their identities and must be kept as a confidential record; the export is recorded in the audit log.</source>
+        <translation>Ghi cả họ tên, địa chỉ và số giấy tờ thật của người được bảo vệ danh tính (người tố cáo) vào tệp?
+
+Không: ghi ẩn danh, đúng như danh sách đang hiển thị. Có: tệp chứa danh tính của họ và phải được quản lý như tài liệu mật; việc xuất tệp được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing {name}: %Ln row(s) written</source>
+        <translation>
+            <numerusform>Đang ghi {name}: đã ghi %Ln dòng</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) written to {path}</source>
+        <translation>
+            <numerusform>Đã xuất %Ln dòng ra tệp {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list could not be written to {path}: {reason}</source>
+        <translation>Không ghi được danh sách ra tệp {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+</context>
+<context>
     <name>FieldTableModel</name>
     <message>
         <source>Code</source>
@@ -1288,7 +1356,7 @@ Kết quả ngày {day}: {result}</translation>
     <name>LogbookScreen</name>
     <message>
         <source>Search by name, address or content (with or without diacritics)</source>
-        <extracomment>What a printed document&apos;s QR code starts with (&quot;RD1|&lt;unit&gt;|&lt;number&gt;|&lt;date&gt;|&lt;hash&gt;&quot;). A typed document number: digits, then &quot;/&quot; or &quot;-&quot; and letter groups (&quot;05/TB-UBND&quot;, &quot;12-TB/ĐU&quot;, &quot;15/UBND-TCD&quot;), perhaps after &quot;Số&quot; or &quot;Số:&quot;.</extracomment>
+        <extracomment>Visit dates at this day or before mean &quot;no bound&quot; (the date boxes show &quot;any&quot; there). The order the screen lists the logbook in (and exports it in): the newest visit first. What a printed document&apos;s QR code starts with (&quot;RD1|&lt;unit&gt;|&lt;number&gt;|&lt;date&gt;|&lt;hash&gt;&quot;). A typed document number: digits, then &quot;/&quot; or &quot;-&quot; and letter groups (&quot;05/TB-UBND&quot;, &quot;12-TB/ĐU&quot;, &quot;15/UBND-TCD&quot;), perhaps after &quot;Số&quot; or &quot;Số:&quot;.</extracomment>
         <translation>Tìm theo họ tên, địa chỉ hoặc nội dung (gõ có dấu hoặc không dấu)</translation>
     </message>
     <message>
@@ -1296,8 +1364,16 @@ Kết quả ngày {day}: {result}</translation>
         <translation>Quét mã QR trên văn bản đã in, hoặc gõ số văn bản (05/TB-UBND), để đối chiếu</translation>
     </message>
     <message>
+        <source>Visit date</source>
+        <translation>Ngày tiếp</translation>
+    </message>
+    <message>
         <source>Stop loading</source>
         <translation>Dừng tải</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>bất kỳ</translation>
     </message>
     <message>
         <source>Logbook</source>
@@ -1340,6 +1416,10 @@ Kết quả ngày {day}: {result}</translation>
         <translation>
             <numerusform>Sổ tiếp công dân: %n lượt tiếp</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Only the logbook as narrowed by the visit dates can be exported: clear the search box first.</source>
+        <translation>Chỉ xuất được sổ tiếp công dân lọc theo ngày tiếp: hãy xóa nội dung ô tìm kiếm trước.</translation>
     </message>
     <message>
         <source>The logbook could not be read: {reason}</source>
@@ -1755,18 +1835,6 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
         </translation>
     </message>
     <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Tệp Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Tệp CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Export the report</source>
         <translation>Xuất báo cáo</translation>
     </message>
@@ -1972,7 +2040,7 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <name>SessionsScreen</name>
     <message>
         <source>Leaders&apos; sessions</source>
-        <extracomment>Text and background of a compliance line by the state of its rule. Colours of the session days on the calendar, by the session&apos;s status.</extracomment>
+        <extracomment>Text and background of a compliance line by the state of its rule. Colours of the session days on the calendar, by the session&apos;s status. The month&apos;s sessions are listed (and exported) oldest first.</extracomment>
         <translation>Lãnh đạo tiếp dân</translation>
     </message>
     <message>
@@ -2002,6 +2070,10 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>Issue the notice… (Ctrl+I)</source>
         <translation>Ban hành thông báo… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Write the sessions of the month shown to an Excel or CSV file</source>
+        <translation>Ghi các kỳ tiếp của tháng đang hiển thị ra tệp Excel hoặc CSV</translation>
     </message>
     <message>
         <source>Add to the selected session (Ctrl+D)</source>
@@ -2190,6 +2262,10 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
         <translation>Không tự khóa</translation>
     </message>
     <message>
+        <source>Calendar months</source>
+        <translation>Theo tháng dương lịch</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
@@ -2240,6 +2316,14 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>Automatic lock:</source>
         <translation>Tự động khóa:</translation>
+    </message>
+    <message>
+        <source>0 = calendar months; day N: a report month runs from day N+1 of the month before to day N.</source>
+        <translation>0 = theo tháng dương lịch; ngày N: tháng báo cáo tính từ ngày N+1 tháng trước đến ngày N tháng này.</translation>
+    </message>
+    <message>
+        <source>Reports&apos; data cut-off day:</source>
+        <translation>Ngày chốt số liệu báo cáo:</translation>
     </message>
     <message>
         <source>As printed under the signature</source>
@@ -2380,6 +2464,10 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>The new automatic lock applies from the next start of the program.</source>
         <translation>Thời gian tự động khóa mới được áp dụng từ lần khởi động chương trình tiếp theo.</translation>
+    </message>
+    <message>
+        <source>The Reports screen now proposes report months by the new cut-off day.</source>
+        <translation>Màn hình Báo cáo từ nay đề xuất tháng báo cáo theo ngày chốt số liệu mới.</translation>
     </message>
     <message>
         <source>Signer added.</source>

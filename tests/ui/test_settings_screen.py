@@ -280,3 +280,45 @@ def test_models_pass_the_model_tester(qtmodeltester, desk):
     for model in (signers, fields, days, limits):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
+
+
+def test_the_reports_cut_off_day_is_saved_and_proposed_by_the_reports_screen(qtbot, screen, desk):
+    from receptiondesk.ui.screens.reports_screen import ReportsScreen
+
+    assert screen.report_cutoff.value() == 0 and screen.report_cutoff.text() == "Theo tháng dương lịch"
+    assert (screen.report_cutoff.minimum(), screen.report_cutoff.maximum()) == (0, 28)
+    screen.report_cutoff.setFocus()
+    screen.report_cutoff.selectAll()
+    qtbot.keyClicks(screen.report_cutoff, "45")  # a day no month may cut off at cannot be typed
+    assert screen.report_cutoff.value() <= 28
+    screen.report_cutoff.selectAll()
+    qtbot.keyClicks(screen.report_cutoff, "25")
+    _ctrl_s(qtbot, screen.report_cutoff)
+    assert desk.context.settings.report_cutoff_day == 25
+    assert "ngày chốt số liệu mới" in screen.status.text() and not screen.error.text()
+    reports = ReportsScreen(desk)
+    qtbot.addWidget(reports)
+    reports.refresh()
+    assert reports.cutoff.value() == 25
+    reports.close_screen()
+    screen.report_cutoff.selectAll()
+    qtbot.keyClick(screen.report_cutoff, Qt.Key.Key_Delete)  # an empty box: calendar months again
+    _ctrl_s(qtbot, screen.report_cutoff)
+    assert desk.context.settings.report_cutoff_day == 0
+    assert screen.report_cutoff.text() == "Theo tháng dương lịch"
+
+
+def test_a_refused_cut_off_day_shows_the_message_on_its_box(qtbot, screen, desk, monkeypatch):
+    from receptiondesk.errors import UserError
+
+    def refuse(**changes):
+        raise UserError("report.cutoff_range", "cutoff_day", value=changes["report_cutoff_day"], max=28)
+
+    monkeypatch.setattr(desk.setup, "update_settings", refuse)
+    screen.report_cutoff.setFocus()
+    screen.report_cutoff.selectAll()
+    qtbot.keyClicks(screen.report_cutoff, "3")
+    qtbot.mouseClick(screen.save_unit_button, Qt.MouseButton.LeftButton)
+    assert screen.error.text() == UserError("report.cutoff_range", "cutoff_day", value="3", max=28).render("vi")
+    assert "ngày chốt số liệu" in screen.error.text().lower()
+    assert screen.report_cutoff.hasFocus() and not screen.status.text()

@@ -1,4 +1,5 @@
-"""The cases screen: every case, filtered and sorted in SQL, instant on a province file; Enter opens a case."""
+"""The cases screen: every case, filtered and sorted in SQL, instant on a province file; Enter opens a case, and
+the list as filtered and sorted exports to Excel or CSV."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from receptiondesk.ui.dialogs.case_detail_dialog import CaseDetailDialog
 from receptiondesk.ui.models.case_table_model import CaseTableModel
 from receptiondesk.ui.models.paged_id_table_model import PAGE_SIZE
 from receptiondesk.ui.widgets.compact_combo import compact
+from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
 from receptiondesk.ui.workers.paged_list_worker import PagedListWorker
 
 FILTER_DELAY_MS = 250
@@ -54,6 +56,7 @@ class CasesScreen(QWidget):
         self._worker: PagedListWorker | None = None
         self._retiring: set[PagedListWorker] = set()
         self._fields_loaded = False
+        self._shown: ListRequest | None = None  # the request of the list shown (None: nothing is)
         self.detail: CaseDetailDialog | None = None
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
@@ -160,10 +163,14 @@ class CasesScreen(QWidget):
         self.open_button = QPushButton(self.tr("Open the case"))
         self.open_button.setToolTip(self.tr("Enter or double click"))
         self.open_button.clicked.connect(self.open_current)
+        self.export_button = ExportButton(self.desk, "cases", lambda: self._shown, self._lang, parent=self,
+                                          expected_rows=self._expected_rows)
+        self.export_button.reported.connect(self._exported)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
         footer.addWidget(self.progress)
         footer.addWidget(self.cancel_button)
+        footer.addWidget(self.export_button)
         footer.addWidget(self.open_button)
         self._show_loading(False)
 
@@ -182,7 +189,10 @@ class CasesScreen(QWidget):
         QWidget.setTabOrder(self.received_to, self.overdue)
         QWidget.setTabOrder(self.overdue, self.clear_button)
         QWidget.setTabOrder(self.clear_button, self.table)
+        QWidget.setTabOrder(self.table, self.export_button)
+        QWidget.setTabOrder(self.export_button, self.open_button)
         self.setFocusProxy(self.search)
+        self._show_exportable()
 
     def _combo(self, kind: str, values) -> QComboBox:
         combo = compact(QComboBox(), 12)
@@ -275,7 +285,11 @@ class CasesScreen(QWidget):
             self._load_fields()
         self._retire_worker()
         self._show_error(None)
+        self.export_button.apply_permissions()
         request = self.request()
+        self._shown = request
+        self._show_exportable()
+        self.count.setStyleSheet("")
         cases = self.desk.cases
         worker = PagedListWorker(
             self.desk.context.database.reader,
@@ -310,6 +324,8 @@ class CasesScreen(QWidget):
             return
         self.model.set_ids([])
         self.count.clear()
+        self._shown = None
+        self._show_exportable()
         self._show_error(error)
 
     def _worker_finished(self) -> None:
@@ -354,6 +370,18 @@ class CasesScreen(QWidget):
         else:
             self.error.setText(self.tr("The cases could not be read: {reason}").format(reason=str(error)))
         self.error.show()
+
+    # -- exporting -----------------------------------------------------------------------------
+    def _show_exportable(self) -> None:
+        self.export_button.set_available(self._shown is not None)
+
+    def _expected_rows(self) -> int | None:
+        """The rows the export will write, once every id of the list is read."""
+        return self.model.rowCount() if self._shown is not None and self._worker is None else None
+
+    def _exported(self, outcome: str, text: str) -> None:
+        self.count.setStyleSheet(STYLES[outcome])
+        self.count.setText(text)
 
     # -- sorting -------------------------------------------------------------------------------
     def _sorted(self, _name: str) -> None:
@@ -404,11 +432,14 @@ class CasesScreen(QWidget):
         """Forget what is shown (the desk was locked)."""
         self._timer.stop()
         self._retire_worker()
+        self.export_button.stop()
         if self.detail is not None:
             self.detail.close_dialog()
         self.model.set_ids([])
         self.count.clear()
         self._show_error(None)
+        self._shown = None
+        self._show_exportable()
 
     def close_screen(self) -> None:
         """Stop the filter timer and every read before the desk file closes."""
@@ -418,6 +449,7 @@ class CasesScreen(QWidget):
             worker.cancel()
             worker.wait()
         self._retiring.clear()
+        self.export_button.stop(wait=True)
         if self.detail is not None:
             self.detail.close_dialog()
         self.close()

@@ -1,5 +1,6 @@
 """The follow-up screen: what leaders assigned and what the desk still owes the citizens — overdue first, then
-due soon, then the rest — with the result, the telling of the citizen and the closing of a case a key away."""
+due soon, then the rest — with the result, the telling of the citizen and the closing of a case a key away, and the
+list as filtered exported to Excel or CSV."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from receptiondesk.ui.dialogs.close_case_dialog import CloseCaseDialog
 from receptiondesk.ui.dialogs.record_result_dialog import RecordResultDialog
 from receptiondesk.ui.models.followup_table_model import FollowupTableModel
 from receptiondesk.ui.widgets.compact_combo import compact
+from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
 
 FILTER_DELAY_MS = 250
 STATE_WIDTH = 150
@@ -65,6 +67,7 @@ class FollowupScreen(QWidget):
         self.desk = desk
         self._lang = lang
         self._applied_dates = ("", "")
+        self._shown: FollowupRequest | None = None  # the request of the list shown (None: nothing is)
         self.dialog: QDialog | None = None  # the action's dialog while it is open
         self._build()
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
@@ -163,6 +166,10 @@ class FollowupScreen(QWidget):
         self.told_button = QPushButton(self.tr("Citizen told (Ctrl+T)"))
         self.close_button = QPushButton(self.tr("Close the case (Ctrl+E)"))
         self.open_button = QPushButton(self.tr("Open the case (Enter)"))
+        self.export_button = ExportButton(self.desk, "followup", lambda: self._shown, self._lang, parent=self,
+                                          expected_rows=self.model.rowCount)
+        self.export_button.set_available(False)  # until the list is read
+        self.export_button.reported.connect(self._exported)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -170,6 +177,7 @@ class FollowupScreen(QWidget):
         for button in (self.result_button, self.told_button, self.close_button, self.open_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        actions.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -179,7 +187,7 @@ class FollowupScreen(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.message)
         order = [self.view, self.assignee, self.date_from, self.date_to, self.table, self.result_button,
-                 self.told_button, self.close_button, self.open_button, self.details]
+                 self.told_button, self.close_button, self.open_button, self.export_button, self.details]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -217,15 +225,20 @@ class FollowupScreen(QWidget):
         row = max(self.table.currentIndex().row(), 0)
         request = self.request()
         self._applied_dates = (self.date_from.text(), self.date_to.text())
+        self.export_button.apply_permissions()
         try:
             keys = self.desk.followup.keys(request)
             counts = self.desk.followup.counts(request)
         except UserError as error:
+            self._shown = None
+            self.export_button.set_available(False)
             self._show_error(error)
             return
         if self.message.styleSheet() == ERROR_STYLE:
             self.message.clear()
         self.model.set_keys(keys, request)
+        self._shown = request
+        self.export_button.set_available(True)
         parts = [self.tr("%n overdue", "", counts.overdue), self.tr("%n due soon", "", counts.due_soon),
                  self.tr("%n waiting for a result", "", counts.waiting_result),
                  self.tr("%n to tell the citizen", "", counts.waiting_tell)]
@@ -244,6 +257,9 @@ class FollowupScreen(QWidget):
         self._timer.stop()
         if self.dialog is not None:
             self.dialog.reject()
+        self.export_button.stop()
+        self._shown = None
+        self.export_button.set_available(False)
         self.model.set_keys([])
         self.counts.clear()
         self.details.clear()
@@ -254,6 +270,7 @@ class FollowupScreen(QWidget):
         self._timer.stop()
         if self.dialog is not None:
             self.dialog.reject()
+        self.export_button.stop(wait=True)
         self.close()
 
     # -- selection -----------------------------------------------------------------------------
@@ -360,6 +377,10 @@ class FollowupScreen(QWidget):
         dialog.accepted.connect(lambda: self._saved(done))
         dialog.finished.connect(self._dialog_closed)
         dialog.open()
+
+    def _exported(self, outcome: str, text: str) -> None:
+        self.message.setStyleSheet(STYLES[outcome])
+        self.message.setText(text)
 
     def _saved(self, done: str) -> None:
         self.message.setStyleSheet(DONE_STYLE)

@@ -1,6 +1,7 @@
-"""The logbook screen: every visit, newest first, searchable with or without diacritics. The search box also
-checks a printed document: a scanned QR code (a USB scanner types it and presses Enter) or a typed document
-number shows, under the table, which document it is and whether it matches the register."""
+"""The logbook screen: every visit, newest first, searchable with or without diacritics and narrowed to a range of
+visit dates; the logbook as filtered by the dates exports to Excel or CSV. The search box also checks a printed
+document: a scanned QR code (a USB scanner types it and presses Enter) or a typed document number shows, under the
+table, which document it is and whether it matches the register."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import re
 import unicodedata
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,12 +27,18 @@ from PySide6.QtWidgets import (
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.issuing import ScanResult
+from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
+from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
 from receptiondesk.ui.workers.paged_list_worker import PagedListWorker
 
 SEARCH_LIMIT = 1000
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (80, 90, 170, 200, 330, 90, 70)
+#: Visit dates at this day or before mean "no bound" (the date boxes show "any" there).
+NO_DATE = QDate(2000, 1, 1)
+#: The order the screen lists the logbook in (and exports it in): the newest visit first.
+LIST_SORT = "newest"
 #: What a printed document's QR code starts with ("RD1|<unit>|<number>|<date>|<hash>").
 QR_PREFIX = "RD1|"
 #: A typed document number: digits, then "/" or "-" and letter groups ("05/TB-UBND", "12-TB/ĐU",
@@ -47,7 +55,7 @@ def is_document_lookup(text: str) -> bool:
 
 
 class LogbookScreen(QWidget):
-    """The logbook table with a search box; rows are loaded a page at a time."""
+    """The logbook table with a search box and a range of visit dates; rows are loaded a page at a time."""
 
     def __init__(self, desk: Desk, lang: str = "vi", parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +66,17 @@ class LogbookScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(self.tr("Scan a printed document's QR code, or type its number (05/TB-UBND), "
                                        "to check it"))
+        self.date_from = self._date_edit()
+        self.date_to = self._date_edit()
+        dates_label = QLabel(self.tr("Visit date"))
+        dates_label.setBuddy(self.date_from)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addSpacing(8)
+        top.addWidget(dates_label)
+        top.addWidget(self.date_from)
+        top.addWidget(QLabel("–"))
+        top.addWidget(self.date_to)
         self.model = VisitTableModel(desk.logbook, lang, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -83,14 +102,20 @@ class LogbookScreen(QWidget):
         self.progress.setMaximumWidth(200)
         self.cancel_button = QPushButton(self.tr("Stop loading"))
         self.cancel_button.clicked.connect(self.cancel_loading)
+        self._shown: ListRequest | None = None  # the request of the logbook shown (None: a search, or nothing)
+        self.export_button = ExportButton(desk, "logbook", lambda: self._shown, lang, parent=self,
+                                          expected_rows=self._expected_rows)
+        self.export_button.reported.connect(self._exported)
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
         footer.addWidget(self.progress)
         footer.addWidget(self.cancel_button)
+        footer.addWidget(self.export_button)
         self._show_loading(False)
         self._worker: PagedListWorker | None = None
+        self._show_exportable()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(self.scan)
         layout.addLayout(footer)
@@ -98,16 +123,42 @@ class LogbookScreen(QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._entered)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._timer.start)
+        for first, second in ((self.search, self.date_from), (self.date_from, self.date_to),
+                              (self.date_to, self.table)):
+            QWidget.setTabOrder(first, second)
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(NO_DATE)
+        return edit
 
     def title(self) -> str:
         return self.tr("Logbook")
 
     def clear(self) -> None:
-        """Forget what is shown (the desk was locked)."""
+        """Forget what is shown (the desk was locked); a running export stops."""
         self.cancel_loading()
+        self.export_button.stop()
         self.model.set_ids([])
         self.count.clear()
         self._hide_document()
+        self._shown = None
+        self._show_exportable()
+
+    def request(self) -> ListRequest:
+        """The logbook the visit dates ask for, newest first (a typed search aside)."""
+        filters = {}
+        if self.date_from.date() > NO_DATE:
+            filters["date_from"] = self.date_from.date().toString("yyyy-MM-dd")
+        if self.date_to.date() > NO_DATE:
+            filters["date_to"] = self.date_to.date().toString("yyyy-MM-dd")
+        return ListRequest(filters=filters, sort=LIST_SORT)
 
     def _entered(self) -> None:
         """Enter (a scanner ends its code with it): look now, and select the text so the next scan replaces it."""
@@ -117,21 +168,30 @@ class LogbookScreen(QWidget):
             self.search.selectAll()
 
     def refresh(self) -> None:
+        self._timer.stop()
         text = self.search.text().strip()
         self.cancel_loading()
+        self.count.setStyleSheet("")
+        self.export_button.apply_permissions()
+        self._shown = None
+        self._show_exportable()
+        request = self.request()
         if is_document_lookup(text):
             self._show_document(text)
             return
         self._hide_document()
         if text:
-            ids = [row["id"] for row in self.desk.logbook.search(text, limit=SEARCH_LIMIT)]
+            ids = [row["id"] for row in self.desk.logbook.search(text, limit=SEARCH_LIMIT)
+                   if self._within_dates(row["visit_date"], request)]
             self.count.setText(self.tr("%n visit(s) found", "", len(ids)))
             self.model.set_ids(ids)
             return
+        self._shown = request
+        self._show_exportable()
         # The whole logbook can hold a million visits at the upper level: read its ids off the GUI thread.
         logbook = self.desk.logbook
         worker = PagedListWorker(self.desk.context.database.reader, None,
-                                 lambda conn: logbook.visit_ids(connection=conn), self)
+                                 lambda conn: logbook.visit_ids(request, connection=conn), self)
         worker.loaded.connect(self._loaded)
         worker.failed.connect(self._failed)
         worker.finished.connect(lambda: self._show_loading(False) if worker is self._worker else None)
@@ -176,9 +236,29 @@ class LogbookScreen(QWidget):
         self.scan.clear()
         self.scan_result = None
 
+    @staticmethod
+    def _within_dates(day: str, request: ListRequest) -> bool:
+        """A found visit's date within the visit dates chosen (ISO dates compare as text)."""
+        return request.filters.get("date_from", day) <= day <= request.filters.get("date_to", day)
+
     def _loaded(self, ids: list[int]) -> None:
         self.model.set_ids(ids)
         self.count.setText(self.tr("Logbook: %n visit(s)", "", len(ids)))
+
+    # -- exporting -----------------------------------------------------------------------------------
+    def _show_exportable(self) -> None:
+        """The logbook as listed by the dates exports; a search's findings do not (the export knows no search)."""
+        self.export_button.set_available(self._shown is not None, self.tr(
+            "Only the logbook as narrowed by the visit dates can be exported: clear the search box first."))
+
+    def _expected_rows(self) -> int | None:
+        """The rows the export will write, once the list has finished loading."""
+        loading = self._worker is not None and self._worker.isRunning()
+        return self.model.rowCount() if self._shown is not None and not loading else None
+
+    def _exported(self, outcome: str, text: str) -> None:
+        self.count.setStyleSheet(STYLES[outcome])
+        self.count.setText(text)
 
     def _failed(self, error: Exception) -> None:
         reason = error.render(self._lang) if isinstance(error, UserError) else str(error)
@@ -198,6 +278,8 @@ class LogbookScreen(QWidget):
         self._show_loading(False)
 
     def close_screen(self) -> None:
+        self._timer.stop()
         self.cancel_loading()
+        self.export_button.stop(wait=True)
         self.close()
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRectF, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QKeySequence, QPageLayout, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -52,7 +51,8 @@ from receptiondesk.domain.report_tables import Cell, ReportDocument, ReportKind,
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.widgets.compact_combo import compact
-from receptiondesk.ui.workers.report_worker import ReportWorker
+from receptiondesk.ui.widgets.export_button import ExportButton
+from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b5e20;"
@@ -129,13 +129,12 @@ class ReportsScreen(QWidget):
         self._rendered: str | None = None  # the narrative the PDF shown was rendered with
         self._pdf_bytes: bytes | None = None
         self._buffer: QBuffer | None = None
-        self._worker: ReportWorker | None = None
-        self._retiring: set[ReportWorker] = set()
+        self._worker: DeskTaskWorker | None = None
+        self._retiring: set[DeskTaskWorker] = set()
         #: What to do when a worker ends: with its result, and the sentence for an unexpected error.
-        self._callbacks: dict[ReportWorker, tuple[Callable[[Any], None], Callable[[str], str]]] = {}
+        self._callbacks: dict[DeskTaskWorker, tuple[Callable[[Any], None], Callable[[str], str]]] = {}
         self._setting_cutoff: int | None = None  # the desk's cut-off day the picker was last set from
         self._picked = False  # the default period was chosen (the first time the screen is shown)
-        self._folder = ""
         self._numbers = ""  # what the month/quarter combo lists: "month" or "quarter"
         self._build()
         self._connect()
@@ -765,19 +764,11 @@ class ReportsScreen(QWidget):
         """Ask where, then write the report as edited (PDF, Excel or CSV) on the worker."""
         if self.document is None or self.busy or not self._may_export(file_format):
             return
-        filters = {"pdf": self.tr("PDF files (*.pdf)"), "xlsx": self.tr("Excel workbooks (*.xlsx)"),
-                   "csv": self.tr("CSV files (*.csv)")}
-        folder = self._folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the report"),
-                                                str(Path(folder) / self.suggested_name(file_format)),
-                                                filters[file_format])
-        if not chosen:
+        chosen = ExportButton.ask_path(self, self.tr("Export the report"), self.suggested_name(file_format),
+                                       (file_format,))
+        if chosen is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != f".{EXPORT_SUFFIX[file_format]}":
-            path = path.with_name(f"{path.name}.{EXPORT_SUFFIX[file_format]}")
-        self._folder = str(path.parent)
+        path, _ = chosen
         document, text = self.document, self.narrative.toPlainText()
         self._run(lambda reading: reading.report_builder.write(document, path, file_format, narrative=text),
                   self._exported, self.tr("Writing {name}…").format(name=path.name),
@@ -843,7 +834,7 @@ class ReportsScreen(QWidget):
         """Run `task` over a reading desk on a worker, `text` saying what is being done; `then(result)` on the GUI
         thread when it is done; `failure(reason)` says an unexpected error (a UserError speaks for itself)."""
         self._retire_worker()
-        worker = ReportWorker(self.desk, task, self)
+        worker = DeskTaskWorker(self.desk, task, self)
         self._callbacks[worker] = (then, failure)
         worker.done.connect(self._worker_done)
         worker.failed.connect(self._worker_failed)

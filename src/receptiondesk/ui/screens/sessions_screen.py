@@ -1,11 +1,12 @@
 """The leaders' sessions screen: a month calendar with the session days marked, the month's sessions, the leaders'
 minimum reception days for the month (green when met, red when missed), and the queue of cases waiting for a
-leader; from here sessions are scheduled, corrected, given cases, cancelled and recorded as held."""
+leader; from here sessions are scheduled, corrected, given cases, cancelled and recorded as held, and the month's
+sessions export to Excel or CSV."""
 
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharFormat
@@ -32,11 +33,13 @@ from receptiondesk.domain.sessions import ComplianceReport, Period, PeriodStatus
 from receptiondesk.errors import UserError
 from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
+from receptiondesk.storage.listing import MAX_PAGE, ListRequest
 from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
 from receptiondesk.ui.dialogs.hold_session_dialog import HoldSessionDialog
 from receptiondesk.ui.dialogs.session_dialog import SessionDialog
 from receptiondesk.ui.models.session_queue_model import SessionQueueModel
 from receptiondesk.ui.models.session_table_model import SessionTableModel
+from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
 
 QUEUE_LIMIT = 200
 #: Text and background of a compliance line by the state of its rule.
@@ -52,6 +55,8 @@ DAY_BACKGROUND = "#e3f2fd"
 HOLIDAY_COLOUR = "#c62828"
 SESSION_COLUMN_WIDTHS = (86, 180, 170, 110, 50)
 QUEUE_COLUMN_WIDTHS = (86, 86, 150, 86, 300)
+#: The month's sessions are listed (and exported) oldest first.
+LIST_SORT = "oldest"
 
 
 def _qdate(value: date) -> QDate:
@@ -77,6 +82,7 @@ class SessionsScreen(QWidget):
         self.report: ComplianceReport | None = None
         self._marked: list[QDate] = []
         self._shown_today = False
+        self._shown: ListRequest | None = None  # the request of the month's sessions shown
         self._build()
         self._connect()
 
@@ -133,9 +139,16 @@ class SessionsScreen(QWidget):
         self.hold_button = QPushButton(self.tr("Hold session… (Ctrl+H)"))
         self.cancel_button = QPushButton(self.tr("Cancel session"))
         self.notice_button = QPushButton(self.tr("Issue the notice… (Ctrl+I)"))
+        self.export_button = ExportButton(self.desk, "sessions", lambda: self._shown, self._lang, parent=self,
+                                          expected_rows=lambda: self.sessions_model.rowCount(),
+                                          file_suffix=lambda: self.month().strftime("%Y-%m"),
+                                          hint=self.tr("Write the sessions of the month shown to an Excel or CSV "
+                                                       "file"))
+        self.export_button.set_available(False)  # until a month is shown
+        self.export_button.reported.connect(self._exported)
         session_buttons = QGridLayout()  # two rows: one would be wider than a 1366×768 screen at 125%
         for position, button in enumerate((self.schedule_button, self.edit_button, self.cancel_button,
-                                           self.hold_button, self.notice_button)):
+                                           self.hold_button, self.notice_button, self.export_button)):
             session_buttons.addWidget(button, position // 3, position % 3)
         session_buttons.setColumnStretch(3, 1)
         upper = QWidget()
@@ -180,7 +193,7 @@ class SessionsScreen(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         order = [self.calendar, self.sessions_table, self.schedule_button, self.edit_button, self.hold_button,
-                 self.cancel_button, self.queue_table, self.add_button]
+                 self.cancel_button, self.notice_button, self.export_button, self.queue_table, self.add_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -228,14 +241,18 @@ class SessionsScreen(QWidget):
         if not self._shown_today:  # the desk's today (its clock), not the PC's
             self._shown_today = True
             self.calendar.setSelectedDate(_qdate(self.desk.context.today()))
+        self.export_button.apply_permissions()
         self.refresh_month()
         self.refresh_queue()
 
     def clear(self) -> None:
-        """The desk was locked: show nothing."""
+        """The desk was locked: show nothing; a running export stops."""
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        self.export_button.stop()
+        self._shown = None
+        self.export_button.set_available(False)
         self.sessions_model.set_rows([])
         self.queue_model.set_rows([])
         self._mark_days([])
@@ -252,11 +269,18 @@ class SessionsScreen(QWidget):
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None
+        self.export_button.stop(wait=True)
         self.close()
 
     # -- the month -----------------------------------------------------------------------------
     def month(self) -> date:
         return date(self.calendar.yearShown(), self.calendar.monthShown(), 1)
+
+    def request(self) -> ListRequest:
+        """The sessions of the month shown (cancelled ones included), oldest first."""
+        first = self.month()
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return ListRequest(filters={"date_from": first.isoformat(), "date_to": last.isoformat()}, sort=LIST_SORT)
 
     def refresh_month(self) -> None:
         if self.desk.context.session is None:
@@ -264,7 +288,10 @@ class SessionsScreen(QWidget):
         month = self.month()
         today = self.desk.context.today()
         selected = self.selected_session()
-        rows = self.desk.sessions.month(month)
+        request = self.request()
+        rows = self.desk.sessions.list(request, limit=MAX_PAGE)
+        self._shown = request
+        self.export_button.set_available(True)
         self.sessions_model.set_rows(rows, today)
         self.sessions_label.setText(self.tr("Sessions in {month}: %n", "", len(rows)).format(
             month=month.strftime("%m/%Y")))
@@ -431,6 +458,10 @@ class SessionsScreen(QWidget):
         self._apply_selection()
 
     # -- actions -------------------------------------------------------------------------------
+    def _exported(self, outcome: str, text: str) -> None:
+        self.message.setStyleSheet(STYLES[outcome])
+        self.message.setText(text)
+
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.message.setText(text)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from receptiondesk.domain.calendar import HOLIDAY, WORKING
+from receptiondesk.domain.report_periods import MAX_CUTOFF_DAY
 from receptiondesk.domain.units import DeskSettings
 from receptiondesk.errors import UserError
 from receptiondesk.messages import field_label
@@ -111,6 +112,7 @@ class SettingsScreen(QWidget):
             "delegation_threshold": self.threshold,
             "remote_area": self.remote_area,
             "auto_lock_minutes": self.auto_lock,
+            "cutoff_day": self.report_cutoff,
             "villages": self.village_list,
             "signer_name": self.signer_name,
             "signer_title": self.signer_title,
@@ -187,6 +189,10 @@ class SettingsScreen(QWidget):
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setSpecialValueText(self.tr("Never"))
         self.auto_lock.setMaximumWidth(140)
+        self.report_cutoff = QSpinBox()
+        self.report_cutoff.setRange(0, MAX_CUTOFF_DAY)
+        self.report_cutoff.setSpecialValueText(self.tr("Calendar months"))
+        self.report_cutoff.setMaximumWidth(180)
         self.save_unit_button = QPushButton(self.tr("Save"))
         self.save_unit_button.setToolTip(self.tr("Save the unit's settings (Ctrl+S)"))
         self.save_unit_button.clicked.connect(self.save_unit)
@@ -221,6 +227,11 @@ class SettingsScreen(QWidget):
         lock_row.addWidget(self.auto_lock)
         lock_row.addWidget(self._note(self.tr("Sign out after this long without use (0 = never).")), 1)
         form.addRow(self.tr("Automatic lock:"), lock_row)
+        cutoff_row = QHBoxLayout()
+        cutoff_row.addWidget(self.report_cutoff)
+        cutoff_row.addWidget(self._note(self.tr("0 = calendar months; day N: a report month runs from day N+1 of "
+                                                "the month before to day N.")), 1)
+        form.addRow(self.tr("Reports' data cut-off day:"), cutoff_row)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -448,6 +459,7 @@ class SettingsScreen(QWidget):
         self.threshold.setValue(self.threshold.minimum())
         self.remote_area.setChecked(False)
         self.auto_lock.setValue(0)
+        self.report_cutoff.setValue(0)
         self.village_list.clear()
         self.signer_model.set_rows([])
         self.field_model.set_rows([])
@@ -511,6 +523,7 @@ class SettingsScreen(QWidget):
         self.threshold.setValue(settings.delegation_threshold)
         self.remote_area.setChecked(settings.remote_area)
         self.auto_lock.setValue(settings.auto_lock_minutes)
+        self.report_cutoff.setValue(settings.report_cutoff_day)
         self.village_list.clear()
         for village in settings.villages:
             self._append_village(village)
@@ -526,6 +539,7 @@ class SettingsScreen(QWidget):
                 delegation_threshold=self.threshold.cleanText().strip(),  # the typed text: the service checks it
                 remote_area=self.remote_area.isChecked(),
                 auto_lock_minutes=self.auto_lock.value(),
+                report_cutoff_day=self._typed_cutoff(),  # as typed: the service checks it
             )
         except UserError as error:
             self._show_error(error)
@@ -537,8 +551,15 @@ class SettingsScreen(QWidget):
             message += " " + self.tr("Open cases' due dates were recomputed for the remote-area change.")
         if updated.auto_lock_minutes != before.auto_lock_minutes:
             message += " " + self.tr("The new automatic lock applies from the next start of the program.")
+        if updated.report_cutoff_day != before.report_cutoff_day:
+            message += " " + self.tr("The Reports screen now proposes report months by the new cut-off day.")
         self._done(message)
         return True
+
+    def _typed_cutoff(self) -> str:
+        """The reports' cut-off day as typed; "0" while the box shows "Calendar months" (an empty box is 0 too)."""
+        spin = self.report_cutoff
+        return "0" if spin.text() == spin.specialValueText() else spin.cleanText().strip()
 
     # -- 2. signers --------------------------------------------------------------------------
     def _load_signers(self) -> None:
