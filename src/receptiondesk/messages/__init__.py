@@ -15,6 +15,7 @@ from receptiondesk.messages import (
     demo,
     documents,
     enums,
+    excel_import,
     fields,
     followup,
     identity,
@@ -34,7 +35,7 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup, documents, issuing, backups, reports, spreadsheets):
+              sessions, followup, documents, issuing, backups, reports, spreadsheets, excel_import):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

@@ -19,6 +19,7 @@ from receptiondesk.services.followup import FollowupService
 from receptiondesk.services.intake import IntakeService
 from receptiondesk.services.list_export import ListExportService
 from receptiondesk.services.documents import DocumentService
+from receptiondesk.services.excel_import import ExcelImportService
 from receptiondesk.services.issuing import DocumentRegister
 from receptiondesk.services.logbook import LogbookService
 from receptiondesk.services.privacy import PrivacyService
@@ -53,6 +54,7 @@ class Desk:
         self.paperwork = DocumentService(self.context, self.documents, self.sessions, self.logbook, self.privacy)
         self.backups = BackupService(self.context)
         self.exports = ListExportService(self.context)
+        self.excel_import = ExcelImportService(self.context)
         self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
 
     # -- who is signed in ------------------------------------------------------------------

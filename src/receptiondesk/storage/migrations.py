@@ -397,3 +397,20 @@ CREATE TABLE report_submissions (
 CREATE INDEX report_submissions_period ON report_submissions (kind, period_start, period_end);
 CREATE INDEX visits_unit_date ON visits (unit_code, visit_date)
 """)
+
+
+@MIGRATIONS(name="0006_imported_rows")
+def imported_rows(db: Database) -> None:
+    """Where each record imported from an old Excel logbook came from: the workbook (by SHA-256 and name), its
+    sheet and row."""
+    _run(db, """
+CREATE TABLE imported_rows (
+    record_uuid TEXT PRIMARY KEY,
+    entity TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    row_number INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX imported_rows_file ON imported_rows (file_sha256, sheet, row_number)
+""")
