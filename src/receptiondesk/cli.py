@@ -22,6 +22,7 @@ from receptiondesk import paths
 from receptiondesk.domain.report_periods import MAX_CUTOFF_DAY, parse_period
 from receptiondesk.domain.report_tables import ReportKind
 from receptiondesk.errors import UserError
+from receptiondesk.interchange.excel_logbook import LOGBOOK_FIELDS
 from receptiondesk.messages import LANGUAGES, enum_label, text
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.report_builder import REPORT_FORMATS, report_json
@@ -40,7 +41,7 @@ PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
 RECOVERY_KEY_VARIABLE = "RECEPTIONDESK_RECOVERY_KEY"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
-            "generate", "citizen-data", "backup", "restore", "doc", "report")
+            "generate", "citizen-data", "backup", "restore", "doc", "report", "import-excel")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -205,6 +206,17 @@ def build_parser() -> ArgumentParser:
     doc_list.add_argument("--number", default=None, help="a document number as printed, e.g. 05/TB-UBND")
     doc_list.add_argument("--subject", default=None, metavar="UUID", help="a session's, visit's or case's UUID")
     doc_list.add_argument("--json", action="store_true")
+
+    excel = commands.add_parser("import-excel", help="import an old reception logbook from Excel (.xlsx) or CSV: a "
+                                                     "row report first, then all accepted rows at once")
+    excel.add_argument("file", type=Path)
+    excel.add_argument("--sheet", default=None, help="the sheet to import (default: the first that looks like a "
+                                                     "logbook)")
+    excel.add_argument("--mapping", type=Path, default=None, metavar="FILE",
+                       help="a JSON file {\"column title\": \"field\"} correcting the guessed columns "
+                            "(fields: " + ", ".join(name for name, _ in LOGBOOK_FIELDS) + ")")
+    excel.add_argument("--dry-run", action="store_true", help="print the row report only; write nothing")
+    excel.add_argument("--json", action="store_true", help="the row report as JSON")
 
     report = commands.add_parser("report", help="a periodic report (Biểu 01/TCD, classification, letters, "
                                                 "resolution, follow-up, compliance; state or Party) as a file")
@@ -713,6 +725,50 @@ def cmd_doc(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_excel(desk: Desk, args: argparse.Namespace) -> int:
+    from receptiondesk.interchange.excel_logbook import apply_saved_mapping, guess_layout, open_source
+    from receptiondesk.services.excel_import import RowStatus
+
+    layout = None
+    if args.mapping is not None:
+        try:
+            saved = json.loads(args.mapping.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise UserError("excel_import.mapping_unreadable", "mapping", path=str(args.mapping),
+                            reason=getattr(exc, "strerror", None) or str(exc)) from None
+        if not isinstance(saved, dict) or not all(isinstance(v, str) for v in saved.values()):
+            raise UserError("excel_import.mapping_unreadable", "mapping", path=str(args.mapping),
+                            reason='{"title": "field", ...}')
+        with open_source(args.file) as source:
+            sheet = args.sheet or next((n for n in source.sheet_names if guess_layout(source, n).is_logbook),
+                                       source.sheet_names[0])
+            layout = apply_saved_mapping(guess_layout(source, sheet), saved)
+    plan = desk.excel_import.plan(args.file, args.sheet, layout)
+    lang = args.lang
+    if args.json:
+        _print_json({"file": plan.file_name, "sha256": plan.sha256, "sheet": plan.layout.sheet,
+                     "counts": plan.counts, "dry_run": args.dry_run,
+                     "rows": [{"row": o.number, "status": o.status.value, "visit_date": o.visit_date,
+                               "logbook_no": o.logbook_no, "problems": [p.render(lang) for p in o.problems]}
+                              for o in plan.outcomes]})
+    else:
+        print(text("cli.excel_plan", lang, sheet=plan.layout.sheet, **plan.counts))
+        for outcome in plan.outcomes:
+            if outcome.status in (RowStatus.WARNED, RowStatus.SKIPPED):
+                word = text(f"cli.excel_status.{outcome.status.value}", lang)
+                print(f"  {text('cli.excel_row', lang, row=outcome.number)} [{word}] "
+                      + " ".join(p.render(lang) for p in outcome.problems))
+    if args.dry_run:
+        return EXIT_OK
+    if plan.to_write == 0:
+        print(text("excel_import.nothing_to_import", lang, file=plan.file_name,
+                   already=plan.count(RowStatus.ALREADY), skipped=plan.count(RowStatus.SKIPPED)), file=sys.stderr)
+        return EXIT_OK
+    report = desk.excel_import.commit(plan)
+    print(text("cli.import_done", lang, **report.totals()), file=sys.stderr if args.json else sys.stdout)
+    return EXIT_OK
+
+
 def cmd_report(desk: Desk, args: argparse.Namespace) -> int:
     cutoff = desk.context.require_setup().report_cutoff_day if args.cutoff_day is None else args.cutoff_day
     if not 0 <= cutoff <= MAX_CUTOFF_DAY:
@@ -745,7 +801,7 @@ HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "init": cmd_init, "import": cmd_import, "export": cmd_export, "search": cmd_search, "visits": cmd_visits,
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
     "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data, "backup": cmd_backup,
-    "restore": cmd_restore, "doc": cmd_doc, "report": cmd_report,
+    "restore": cmd_restore, "doc": cmd_doc, "report": cmd_report, "import-excel": cmd_import_excel,
 }
 
 

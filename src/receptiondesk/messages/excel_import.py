@@ -107,4 +107,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "excel_import.nothing_to_import": {
         "vi": "không có dòng mới để nhập từ tệp “{file}”: {already} dòng đã nhập từ trước, {skipped} dòng bị bỏ qua.",
         "en": "nothing new to import from “{file}”: {already} row(s) were imported before, {skipped} skipped."},
+    # -- the command line ----------------------------------------------------------------------------------------
+    "field.mapping": {"vi": "Tệp ghép cột", "en": "Column mapping file"},
+    "excel_import.mapping_unreadable": {
+        "vi": "không đọc được tệp ghép cột {path} ({reason}); tệp phải là JSON dạng {{\"tiêu đề cột\": \"trường\"}}.",
+        "en": "cannot read the column mapping {path} ({reason}); it must be JSON like {{\"title\": \"field\"}}."},
+    "cli.excel_plan": {
+        "vi": "Trang “{sheet}”: {imported} dòng sẽ nhập, {warned} dòng nhập có cảnh báo, {skipped} dòng bỏ qua, "
+              "{already} dòng đã nhập từ trước.",
+        "en": "Sheet “{sheet}”: {imported} row(s) to import, {warned} with warnings, {skipped} skipped, {already} "
+              "imported before."},
+    "cli.excel_row": {"vi": "Dòng {row}", "en": "Row {row}"},
+    "cli.excel_status.warned": {"vi": "cảnh báo", "en": "warning"},
+    "cli.excel_status.skipped": {"vi": "bỏ qua", "en": "skipped"},
 }
