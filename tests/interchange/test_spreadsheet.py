@@ -318,3 +318,14 @@ def test_csv_cancel_leaves_no_file(tmp_path, monkeypatch):
         write_csv(tmp_path / "huy.csv", ("Số",), ((n,) for n in range(50)), cancelled=lambda: True)
     assert caught.value.code == "spreadsheet.cancelled"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_long_texts_wrap_and_their_rows_are_tall_enough(tmp_path):
+    long = "Khiếu nại việc thu hồi đất nông nghiệp và bồi thường, hỗ trợ tái định cư ảnh hưởng đến đời sống"
+    rows = [(1, "ngắn"), (2, long * 3), (3, "ngắn")] * 2000  # many tall rows: heights are kept for every one
+    path = tmp_path / "dài.xlsx"
+    write_xlsx(path, [SheetData("Dài", ("STT", "Nội dung"), rows)])
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet["B3"].alignment.wrap_text and sheet["B3"].value == long * 3
+    assert sheet.row_dimensions[3].height > 3 * 15 and sheet.row_dimensions[6000].height > 3 * 15
+    assert sheet.row_dimensions[2].height is None and not sheet["B2"].alignment.wrap_text

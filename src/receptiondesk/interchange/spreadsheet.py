@@ -239,14 +239,19 @@ class _Workbook:
         day, moment, ticker, wrapped = self.day, self.moment, self.ticker, self.wrapped
         write_string, write_number = sheet.write_string, sheet.write_number
         row = 0
+        row_info, row_sizes = sheet.row_info, sheet.row_sizes
         for values in chain(sample, rows):
             if row == limit:
                 self._close_sheet(sheet, row, columns)
                 part += 1
                 sheet = self._sheet(data.title, part, header, widths)
                 write_string, write_number = sheet.write_string, sheet.write_number
-                row = 0
+                row, row_info, row_sizes = 0, sheet.row_info, sheet.row_sizes
             row += 1
+            # XlsxWriter keeps every row height it was given, even in constant-memory mode; the row two rows back
+            # has been written to disk, so its entries can go: memory stays flat over a million tall rows.
+            row_info.pop(row - 2, None)
+            row_sizes.pop(row - 2, None)
             row_lines = 1
             for col, value in enumerate(values):
                 kind = type(value)
