@@ -402,7 +402,8 @@ CREATE INDEX visits_unit_date ON visits (unit_code, visit_date)
 @MIGRATIONS(name="0006_imported_rows")
 def imported_rows(db: Database) -> None:
     """Where each record imported from an old Excel logbook came from: the workbook (by SHA-256 and name), its
-    sheet and row."""
+    sheet and row. Two covering indexes for the reports: the classification of the cases received in a period, and
+    the resolution of accepted complaints and denunciations, each read from its index alone."""
     _run(db, """
 CREATE TABLE imported_rows (
     record_uuid TEXT PRIMARY KEY,
@@ -412,5 +413,9 @@ CREATE TABLE imported_rows (
     sheet TEXT NOT NULL,
     row_number INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX imported_rows_file ON imported_rows (file_sha256, sheet, row_number)
+CREATE INDEX imported_rows_file ON imported_rows (file_sha256, sheet, row_number);
+CREATE INDEX cases_received_cover ON cases (received_on, voided, content_type, field_code, in_competence, direction,
+    respondent_body);
+CREATE INDEX cases_accepted_cover ON cases (content_type, direction, received_on, in_competence, voided, concluded_on,
+    closed_on, due_date, informed_on)
 """)
