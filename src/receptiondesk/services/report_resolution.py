@@ -191,8 +191,8 @@ _FINISHED = "coalesce(concluded_on, closed_on)"
 _NOT_FINISHED_BY_END = f"({_FINISHED} IS NULL OR {_FINISHED} > :end)"
 _LIVE_AT_START = f"({_FINISHED} IS NULL OR {_FINISHED} >= :start)"
 
-#: One row per content type and period: the commune's accepted cases received by the period's end (the range of
-#: index cases_type_received), each figure a conditional count over them.
+#: One row per content type and period: the commune's accepted cases received by the period's end (read from the
+#: covering index cases_accepted_cover alone), each figure a conditional count over them.
 RESOLUTION_FIGURES = "SELECT " + ",\n    ".join([
     _count(f"received_on < :start AND {_LIVE_AT_START}", "carried_over"),
     _count(f"received_on >= :start AND {_LIVE_AT_START}", "new"),
