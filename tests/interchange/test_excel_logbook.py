@@ -427,7 +427,7 @@ def test_missing_unknown_and_unreadable_files(tmp_path: Path):
 
 def test_every_message_has_both_languages():
     for code, texts in excel_import_messages.MESSAGES.items():
-        assert code.startswith("excel_import.") and texts["vi"] and texts["en"], code
+        assert code.startswith(("excel_import.", "field.", "cli.")) and texts["vi"] and texts["en"], code
         assert CATALOGUE[code] is texts
 
 
