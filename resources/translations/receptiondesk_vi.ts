@@ -659,6 +659,270 @@
     </message>
 </context>
 <context>
+    <name>ExcelImportWizard</name>
+    <message>
+        <source>Import an old logbook from Excel</source>
+        <extracomment>The pages, in order. What the worker is doing: opening the file, checking its rows, writing them. A column&apos;s combo value when the column is left out. The mapping page shows at most this many columns (a sheet may carry thousands of formatted empty ones). The mapping page&apos;s first rows are looked for among this many rows after the header. Sheets whose problem no mapping can mend: nothing in them, or no row of column titles. The row report&apos;s filters: the statuses each one shows (None: every row). The English names of the logbook&apos;s fields; the Vietnamese window shows the form&apos;s own titles (LOGBOOK_FIELDS). The folder an old logbook was last chosen from in this session, proposed first by the next import.</extracomment>
+        <translation>Nhập sổ tiếp công dân cũ từ Excel</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <source>Bring a reception logbook kept in Excel into the desk. Each row of the sheet becomes a visit in the logbook, with its citizen (found in the desk when already there) and its cases, recorded as closed on the visit&apos;s day. Nothing is written until the last step, after you have seen what becomes of every row; the same workbook imported twice adds nothing.</source>
+        <translation>Đưa sổ tiếp công dân ghi bằng Excel vào chương trình. Mỗi dòng của trang tính thành một lượt tiếp trong sổ, kèm công dân (người đã có trong chương trình được dùng lại) và các vụ việc, ghi là đã kết thúc vào ngày tiếp. Chưa có gì được ghi cho đến bước cuối, sau khi đã xem kết quả của từng dòng; nhập lại cùng một tệp không thêm gì.</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx, .xlsm) and CSV files are read, with text typed in TCVN3 (.VnTime) or VNI fonts converted to Unicode. An old .xls file must first be saved again as .xlsx in Excel.</source>
+        <translation>Đọc được tệp Excel (.xlsx, .xlsm) và tệp CSV; chữ gõ bằng phông TCVN3 (.VnTime) hay VNI được tự chuyển sang Unicode. Tệp .xls đời cũ cần mở bằng Excel và lưu lại dạng .xlsx trước.</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose the file… ({keys})</source>
+        <translation>Chọn tệp… ({keys})</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Remember how the columns are matched, for the next workbook with the same column titles</source>
+        <translation>Ghi nhớ cách ghép cột cho lần sau (tệp có cùng tiêu đề cột)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>To import</source>
+        <translation>Sẽ nhập</translation>
+    </message>
+    <message>
+        <source>To import, with warnings</source>
+        <translation>Nhập có cảnh báo</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>Đã nhập từ trước</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiện:</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose the sheet</source>
+        <translation>Chọn trang tính</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>Ghép cột</translation>
+    </message>
+    <message>
+        <source>Check the rows</source>
+        <translation>Kiểm tra từng dòng</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập vào sổ</translation>
+    </message>
+    <message>
+        <source>Next (Enter)</source>
+        <translation>Tiếp tục (Enter)</translation>
+    </message>
+    <message>
+        <source>Check the rows (Enter)</source>
+        <translation>Kiểm tra các dòng (Enter)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %Ln row(s) (Enter)</source>
+        <translation>
+            <numerusform>Nhập %Ln dòng vào sổ (Enter)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>Không có gì mới để nhập</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>Đóng (Enter)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks and CSV files (*.xlsx *.xlsm *.xls *.csv)</source>
+        <translation>Tệp Excel và tệp CSV (*.xlsx *.xlsm *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose the old logbook</source>
+        <translation>Chọn sổ cũ</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Đang đọc {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{file}”: %n sheet(s)</source>
+        <translation>
+            <numerusform>“{file}”: %n trang tính</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“{file}” has %n sheet(s). Choose the one that holds the logbook:</source>
+        <translation>
+            <numerusform>Tệp “{file}” có %n trang tính. Chọn trang ghi sổ tiếp công dân:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looks like a reception logbook: column titles on row {row}, %n column(s) recognised.</source>
+        <translation>
+            <numerusform>Giống sổ tiếp công dân: tiêu đề cột ở dòng {row}, nhận ra %n cột.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You can match its columns yourself on the next page.</source>
+        <translation>Có thể tự ghép cột ở bước sau.</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}”: column titles on row {row}, data from row {first}. Check the field each column goes into (the boxes above the columns); the sheet&apos;s first rows are shown below.</source>
+        <translation>Trang “{sheet}”: tiêu đề cột ở dòng {row}, dữ liệu từ dòng {first}. Kiểm tra mỗi cột được ghép vào thông tin nào của sổ (ô chọn phía trên cột); bên dưới là các dòng đầu của trang.</translation>
+    </message>
+    <message>
+        <source>Goes into</source>
+        <translation>Ghép vào</translation>
+    </message>
+    <message>
+        <source>(skip this column)</source>
+        <translation>(bỏ qua cột này)</translation>
+    </message>
+    <message>
+        <source>Column {letter}: the logbook field it goes into</source>
+        <translation>Cột {letter}: thông tin của sổ được lấy từ cột này</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} hoặc {second}</translation>
+    </message>
+    <message>
+        <source>Still needed: a column for {fields}. Choose it in the box above that column.</source>
+        <translation>Còn thiếu: cột cho {fields}. Hãy chọn ở ô phía trên cột đó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) matched; the visit date, the name and the content are there. Columns skipped are not imported.</source>
+        <translation>
+            <numerusform>%n cột đã ghép; đã có ngày tiếp, họ tên và nội dung vụ việc. Cột bỏ qua không được nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” of “{file}”.</source>
+        <translation>Trang “{sheet}” của tệp “{file}”.</translation>
+    </message>
+    <message>
+        <source>Reading and checking the rows…</source>
+        <translation>Đang đọc và kiểm tra các dòng…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) read and checked.</source>
+        <translation>
+            <numerusform>Đã đọc và kiểm tra %Ln dòng.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing has been written yet. Press Enter (or the Import button) to write the %Ln row(s) to import into the logbook; rows skipped are left out.</source>
+        <translation>
+            <numerusform>Chưa có gì được ghi vào sổ. Bấm Enter (hoặc nút Nhập) để ghi %Ln dòng sẽ nhập vào sổ; các dòng bỏ qua không được nhập.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All ({count})</source>
+        <translation>Tất cả ({count})</translation>
+    </message>
+    <message>
+        <source>With warnings ({count})</source>
+        <translation>Có cảnh báo ({count})</translation>
+    </message>
+    <message>
+        <source>Skipped ({count})</source>
+        <translation>Bị bỏ qua ({count})</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %Ln row(s) into the logbook…</source>
+        <translation>
+            <numerusform>Đang ghi %Ln dòng vào sổ…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old logbook is imported.</source>
+        <translation>Đã nhập xong sổ cũ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln visit(s) written into the logbook</source>
+        <translation>
+            <numerusform>%Ln lượt tiếp đã ghi vào sổ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new citizen(s) (people already in the desk were found and kept)</source>
+        <translation>
+            <numerusform>%Ln công dân mới (người đã có trong chương trình được dùng lại)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln case(s), recorded as closed on the day of the visit</source>
+        <translation>
+            <numerusform>%Ln vụ việc, ghi là đã kết thúc vào ngày tiếp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows skipped: {skipped}; rows imported before: {already}</source>
+        <translation>Dòng bỏ qua: {skipped}; dòng đã nhập từ trước: {already}</translation>
+    </message>
+    <message>
+        <source>The visits are in the logbook under their own dates ({years}).</source>
+        <translation>Các lượt tiếp nằm trong sổ theo đúng ngày tiếp ghi trong sổ cũ (năm {years}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading and checking the rows… %Ln row(s) read</source>
+        <translation>
+            <numerusform>Đang đọc và kiểm tra các dòng… %Ln dòng đã đọc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An unexpected error stopped the import: {reason}</source>
+        <translation>Có lỗi ngoài dự kiến, việc nhập đã dừng: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the logbook is as it was.</source>
+        <translation>Chưa có gì được ghi: sổ vẫn như trước.</translation>
+    </message>
+    <message>
+        <source>Close without importing? The row report is lost; nothing has been written.</source>
+        <translation>Đóng mà không nhập? Kết quả kiểm tra các dòng sẽ mất; chưa có gì được ghi vào sổ.</translation>
+    </message>
+</context>
+<context>
     <name>ExportButton</name>
     <message>
         <source>Export Excel…</source>
@@ -1372,6 +1636,14 @@ Kết quả ngày {day}: {result}</translation>
         <translation>Dừng tải</translation>
     </message>
     <message>
+        <source>Import an old logbook from Excel… ({keys})</source>
+        <translation>Nhập sổ cũ từ Excel… ({keys})</translation>
+    </message>
+    <message>
+        <source>Bring the visits of a logbook kept in Excel or CSV into the desk: you see what becomes of every row before anything is written</source>
+        <translation>Đưa các lượt tiếp của sổ ghi bằng Excel hoặc CSV vào chương trình: xem kết quả của từng dòng trước khi ghi</translation>
+    </message>
+    <message>
         <source>any</source>
         <translation>bất kỳ</translation>
     </message>
@@ -1900,6 +2172,46 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>No open case</source>
         <translation>Không có vụ việc chưa kết thúc</translation>
+    </message>
+</context>
+<context>
+    <name>RowOutcomeTableModel</name>
+    <message>
+        <source>Row</source>
+        <extracomment>The colour of each outcome&apos;s text: warnings in amber, skipped rows in red, rows imported before in grey.</extracomment>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Ngày tiếp</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Ghi nhận khi kiểm tra</translation>
+    </message>
+    <message>
+        <source>To import</source>
+        <translation>Sẽ nhập</translation>
+    </message>
+    <message>
+        <source>With warnings</source>
+        <translation>Nhập có cảnh báo</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>Đã nhập từ trước</translation>
     </message>
 </context>
 <context>

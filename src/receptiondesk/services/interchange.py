@@ -55,9 +55,22 @@ def _select_sql(entity: Entity) -> str:
     return f"SELECT t.id AS _id, {', '.join(columns)} FROM {entity.table} t ORDER BY t.created_at, t.uuid"
 
 
-def _line_sql(entity: Entity) -> str:
+#: The JSON of a record's embedded links to cases, by a subquery on the link table (ordered by case UUID), so that
+#: no link is held in memory for the whole export.
+_LINKS_JSON = {
+    "visit": "(SELECT json_group_array(json(x)) FROM (SELECT json_object('case', c.uuid, 'first_time', "
+             "CASE WHEN l.first_time THEN json('true') ELSE json('false') END) AS x FROM visit_cases l "
+             "JOIN cases c ON c.id = l.case_id WHERE l.visit_id = t.id ORDER BY c.uuid))",
+    "session": "(SELECT json_group_array(json(x)) FROM (SELECT json_object('case', c.uuid, 'position', l.position, "
+               "'conclusion_kind', l.conclusion_kind, 'conclusion', l.conclusion) AS x FROM session_cases l "
+               "JOIN cases c ON c.id = l.case_id WHERE l.session_id = t.id ORDER BY c.uuid))",
+}
+
+
+def _line_sql(entity: Entity, *, since_seq: bool = False) -> str:
     """The same record as `_select_sql` gives, already as its JSON line (SQLite's json_object writes exactly what
-    json.dumps(ensure_ascii=False, separators=(",", ":")) writes), without the embedded "cases"."""
+    json.dumps(ensure_ascii=False, separators=(",", ":")) writes), with its embedded "cases" if it has links.
+    `since_seq`: only the records changed after a change sequence number (a parameter)."""
     parts = [f"'entity', '{entity.name}'"]
     for spec in entity.all_fields:
         if spec.ref:
@@ -69,7 +82,11 @@ def _line_sql(entity: Entity) -> str:
         else:
             value = f"t.{spec.column}"
         parts.append(f"'{spec.key}', {value}")
-    return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t ORDER BY t.created_at, t.uuid"
+    if entity.name in _LINKS_JSON:
+        parts.append(f"'cases', json({_LINKS_JSON[entity.name]})")
+    where = " WHERE t.seq > ?" if since_seq else ""
+    return (f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t{where} "
+            "ORDER BY t.created_at, t.uuid")
 
 
 def _links_by_owner(conn: sqlite3.Connection, name: str) -> dict[int, list[dict[str, Any]]]:
@@ -122,22 +139,22 @@ _PROTECTED_ROWS = {
 }
 
 
-def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes], dict[str, Any]] | None = None
-                 ) -> Iterator[tuple[str, str]]:
+def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes], dict[str, Any]] | None = None,
+                 *, since_seq: int | None = None) -> Iterator[tuple[str, str]]:
     """(entity, JSON line) of every field and record, in the order and with the bytes of `export_records`,
     with each line built by SQLite itself. A protected person's record says "identity":"withheld" (its
-    fields hold only the mask), or, with `open_identity`, carries the identity and says "included"."""
+    fields hold only the mask), or, with `open_identity`, carries the identity and says "included".
+    `since_seq`: only the records changed after that change sequence number (the fields always come)."""
     for record in export_records(conn, fields_only=True):
         yield "field", jsonl.dumps(record)
     for name, entity in ENTITIES.items():
-        links = _links_by_owner(conn, name) if name in LINK_TABLES else None
         protected = ({row[0]: (row[1], row[2]) for row in conn.execute(_PROTECTED_ROWS[name])}
                      if name in _PROTECTED_ROWS else {})
         cursor = conn.cursor()
         cursor.row_factory = None
-        for record_id, line in cursor.execute(_line_sql(entity)):
-            if links is not None:
-                line = f"{line[:-1]},\"cases\":{jsonl.dumps(links.get(record_id, []))}}}"
+        query = cursor.execute(_line_sql(entity, since_seq=True), (since_seq,)) if since_seq is not None else \
+            cursor.execute(_line_sql(entity))
+        for record_id, line in query:
             if record_id in protected:
                 record = json.loads(line)
                 uuid, sealed = protected[record_id]
@@ -689,7 +706,16 @@ class _Transaction:
             for pragma in ("journal_mode", "foreign_keys", "cache_size", "threads"):
                 self.saved[pragma] = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
             conn.execute("PRAGMA foreign_keys=OFF")
-            conn.execute("PRAGMA journal_mode=DELETE")  # stays WAL if another connection has the file open
+            # A rollback journal writes the new pages once; SQLite refuses the switch while another connection
+            # (the window's own, a reader) has the file open: then the load stays in WAL, without waiting.
+            timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+            conn.execute("PRAGMA busy_timeout=0")
+            try:
+                conn.execute("PRAGMA journal_mode=DELETE")
+            except sqlite3.OperationalError:
+                pass
+            finally:
+                conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
             conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
             conn.execute(f"PRAGMA threads={BULK_SORT_THREADS}")  # helper threads for sorting new indexes
         try:

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -154,6 +154,7 @@ def render(out_dir: Path) -> list[Path]:
                 _grab(window, path)
                 written.append(path)
             written += _dialogs(desk, window, lang, out_dir)
+            written += _import_wizard(desk, window, lang, out_dir, work / "so-tiep-cong-dan-2019.xlsx")
             window.close()
     return written
 
@@ -185,6 +186,86 @@ def _dialogs(desk: Desk, window, lang: str, out_dir: Path) -> list[Path]:
         _grab(dialog, path)
         written.append(path)
         dialog.close()
+    return written
+
+
+def write_old_logbook(path: Path) -> Path:
+    """A commune's logbook of 2019 as officers kept it in Excel: title rows, the form's column titles with a column
+    of their own (the officer on duty), the handling ticked, named or noted, some rows typed in TCVN3 with a
+    .VnTime font, a row without a number, one without a date, and a total row."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    from receptiondesk.domain.legacy_text import Encoding, from_unicode
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sổ 2019"
+    for row, title in enumerate(("ỦY BAN NHÂN DÂN PHƯỜNG BA ĐÌNH", "SỔ TIẾP CÔNG DÂN", "Năm 2019"), start=1):
+        sheet.cell(row=row, column=1, value=title)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=11)
+    sheet.append([])
+    sheet.append(["STT", "Ngày tiếp", "Họ tên, địa chỉ của người được tiếp", "Số CCCD/CMND", "Nội dung vụ việc",
+                  "Phân loại", "Số người", "Thuộc thẩm quyền", "Hướng dẫn", "Cán bộ tiếp", "Ghi chú"])
+    people = [("Nguyễn Văn Hải", "Tổ dân phố 1"), ("Trần Thị Lan", "Tổ dân phố 2"), ("Lê Văn Phúc", "Tổ dân phố 3"),
+              ("Phạm Thị Thu", "Tổ dân phố Quán Thánh"), ("Hoàng Văn Dũng", "Tổ dân phố 5"),
+              ("Đỗ Thị Hương", "Tổ dân phố 6"), ("Vũ Văn Tùng", "Tổ dân phố 1"), ("Bùi Thị Ngọc", "Tổ dân phố 4")]
+    matters = [("Đề nghị cấp giấy chứng nhận quyền sử dụng đất", "Kiến nghị"),
+               ("Khiếu nại việc thu hồi đất làm đường", "Khiếu nại"),
+               ("Phản ánh tiếng ồn của xưởng gỗ ban đêm", "Phản ánh"),
+               ("Hỏi về chế độ người có công với cách mạng", "Kiến nghị"),
+               ("Tranh chấp lối đi chung với hộ liền kề", "Kiến nghị")]
+    number = 0
+    for index in range(22):
+        name, address = people[index % len(people)]
+        summary, kind = matters[index % len(matters)]
+        day = datetime(2019, 3 + index // 6, 4 + (index * 3) % 24)
+        number += 1
+        row = [number, day, f"{name}, {address}", f"0011900{12345 + index * 7:05d}", summary, kind,
+               3 if index % 7 == 3 else 1, "x" if index % 3 == 0 else None,
+               "Văn phòng đăng ký đất đai" if index % 3 == 1 else None, "Nguyễn Thị Lan",
+               "Trả lời ngay" if index % 3 == 2 else None]
+        legacy = index % 5 == 2
+        if legacy:
+            row[2], row[4] = (from_unicode(row[2], Encoding.TCVN3), from_unicode(row[4], Encoding.TCVN3))
+        if index == 9:
+            row[0] = None
+            number -= 1
+        if index == 14:
+            row[1] = None
+        if index == 17:
+            row[5] = "Khác"
+        sheet.append(row)
+        if legacy:
+            for column in (3, 5):
+                sheet.cell(row=sheet.max_row, column=column).font = Font(name=".VnTime")
+    sheet.append(["Tổng cộng", None, None, None, None, None, 22])
+    book.save(path)
+    return path
+
+
+def _import_wizard(desk: Desk, window, lang: str, out_dir: Path, workbook: Path) -> list[Path]:
+    """The import wizard over an old logbook: its columns matched, then its row report (nothing is imported)."""
+    from receptiondesk.ui.dialogs.excel_import_wizard import ExcelImportWizard
+
+    if not workbook.exists():
+        write_old_logbook(workbook)
+    wizard = ExcelImportWizard(desk, lang, window)
+    wizard.resize(*WINDOW_SIZE)
+    wizard.show()
+    wizard.open_file(workbook)
+    _wait(30, lambda: not wizard.running)
+    wizard.go_on()  # the sheet proposed
+    written = []
+    path = out_dir / f"{lang}-dialog-import-mapping.png"
+    _grab(wizard, path)
+    written.append(path)
+    wizard.go_on()  # the rows checked
+    _wait(60, lambda: not wizard.running)
+    path = out_dir / f"{lang}-dialog-import-report.png"
+    _grab(wizard, path)
+    written.append(path)
+    wizard.close_wizard()
     return written
 
 

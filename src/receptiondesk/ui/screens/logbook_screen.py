@@ -1,7 +1,8 @@
 """The logbook screen: every visit, newest first, searchable with or without diacritics and narrowed to a range of
 visit dates; the logbook as filtered by the dates exports to Excel or CSV. The search box also checks a printed
 document: a scanned QR code (a USB scanner types it and presses Enter) or a typed document number shows, under the
-table, which document it is and whether it matches the register."""
+table, which document it is and whether it matches the register. A user who may record brings an old logbook kept
+in Excel into the desk from here (the import wizard, Ctrl+I)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import unicodedata
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -24,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.issuing import ScanResult
 from receptiondesk.storage.listing import ListRequest
+from receptiondesk.ui.dialogs.excel_import_wizard import ExcelImportWizard
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
 from receptiondesk.ui.workers.paged_list_worker import PagedListWorker
@@ -44,6 +48,7 @@ QR_PREFIX = "RD1|"
 #: A typed document number: digits, then "/" or "-" and letter groups ("05/TB-UBND", "12-TB/ĐU",
 #: "15/UBND-TCD"), perhaps after "Số" or "Số:".
 DOCUMENT_NUMBER = re.compile(r"^(?:số\s*:?\s*)?\d{1,5}\s*[/-]\s*[^\W\d_]+(?:\s*[/-]\s*[^\W\d_]+)+$", re.IGNORECASE)
+IMPORT_SHORTCUT = "Ctrl+I"
 MATCH_COLOUR = "#1b5e20"
 MISMATCH_COLOUR = "#b00020"
 
@@ -106,10 +111,20 @@ class LogbookScreen(QWidget):
         self.export_button = ExportButton(desk, "logbook", lambda: self._shown, lang, parent=self,
                                           expected_rows=self._expected_rows)
         self.export_button.reported.connect(self._exported)
+        self.import_button = QPushButton(self.tr("Import an old logbook from Excel… ({keys})").format(
+            keys=IMPORT_SHORTCUT))
+        self.import_button.setToolTip(self.tr("Bring the visits of a logbook kept in Excel or CSV into the desk: "
+                                              "you see what becomes of every row before anything is written"))
+        self.import_button.clicked.connect(self.import_old_logbook)
+        import_shortcut = QShortcut(QKeySequence(IMPORT_SHORTCUT), self, activated=self.import_old_logbook)
+        import_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.import_wizard: ExcelImportWizard | None = None
+        self._show_importable()
         footer = QHBoxLayout()
         footer.addWidget(self.count, 1)
         footer.addWidget(self.progress)
         footer.addWidget(self.cancel_button)
+        footer.addWidget(self.import_button)
         footer.addWidget(self.export_button)
         self._show_loading(False)
         self._worker: PagedListWorker | None = None
@@ -142,9 +157,10 @@ class LogbookScreen(QWidget):
         return self.tr("Logbook")
 
     def clear(self) -> None:
-        """Forget what is shown (the desk was locked); a running export stops."""
+        """Forget what is shown (the desk was locked); a running export stops, an import wizard closes."""
         self.cancel_loading()
         self.export_button.stop()
+        self._close_import_wizard()
         self.model.set_ids([])
         self.count.clear()
         self._hide_document()
@@ -173,6 +189,7 @@ class LogbookScreen(QWidget):
         self.cancel_loading()
         self.count.setStyleSheet("")
         self.export_button.apply_permissions()
+        self._show_importable()
         self._shown = None
         self._show_exportable()
         request = self.request()
@@ -245,6 +262,39 @@ class LogbookScreen(QWidget):
         self.model.set_ids(ids)
         self.count.setText(self.tr("Logbook: %n visit(s)", "", len(ids)))
 
+    # -- importing an old logbook --------------------------------------------------------------------
+    def _may_record(self) -> bool:
+        session = self.desk.context.session
+        return session is not None and session.user.may(Permission.RECORD)
+
+    def _show_importable(self) -> None:
+        """The import is offered to users who may record visits."""
+        self.import_button.setVisible(self._may_record())
+
+    def import_old_logbook(self) -> ExcelImportWizard | None:
+        """Open the import wizard (window-modal); the logbook is read again once rows were imported."""
+        if not self._may_record():
+            return None
+        if self.import_wizard is not None:
+            self.import_wizard.raise_()
+            return self.import_wizard
+        wizard = ExcelImportWizard(self.desk, self._lang, self)
+        wizard.imported.connect(lambda _report: self.refresh())
+        wizard.finished.connect(self._import_wizard_closed)
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _import_wizard_closed(self) -> None:
+        wizard, self.import_wizard = self.import_wizard, None
+        if wizard is not None:
+            wizard.deleteLater()
+        self.table.setFocus()
+
+    def _close_import_wizard(self) -> None:
+        if self.import_wizard is not None:
+            self.import_wizard.close_wizard()
+
     # -- exporting -----------------------------------------------------------------------------------
     def _show_exportable(self) -> None:
         """The logbook as listed by the dates exports; a search's findings do not (the export knows no search)."""
@@ -280,6 +330,7 @@ class LogbookScreen(QWidget):
     def close_screen(self) -> None:
         self._timer.stop()
         self.cancel_loading()
+        self._close_import_wizard()
         self.export_button.stop(wait=True)
         self.close()
 
