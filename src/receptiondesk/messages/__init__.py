@@ -26,6 +26,7 @@ from receptiondesk.messages import (
     sessions,
     spreadsheets,
     storage,
+    sync,
 )
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup, documents, issuing, backups, reports, spreadsheets, excel_import):
+              sessions, followup, documents, issuing, backups, reports, spreadsheets, excel_import, sync):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

@@ -1,0 +1,1 @@
+"""Tests of receptiondesk.sync: keys, packages, acknowledgements."""
