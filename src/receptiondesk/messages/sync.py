@@ -132,4 +132,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sync.private_keys_unreadable": {
         "vi": "Không mở được khóa đồng bộ đã lưu bằng khóa dữ liệu của bàn này (bàn khác, hoặc dữ liệu bị sửa).",
         "en": "The stored sync keys cannot be opened with this desk's data key (another desk, or altered data)."},
+    # -- the desk's sync service -----------------------------------------------------------------------------
+    "sync.no_upper_keys": {
+        "vi": "Chưa có khóa công khai của cấp trên: hãy nhận tệp khóa từ cấp trên, nhập vào (Cài đặt → Đồng bộ, hoặc "
+              "“receptiondesk sync keys --import-upper TỆP”) và đọc dấu vân tay qua điện thoại để đối chiếu.",
+        "en": "The upper level's public keys are missing: get their key file, import it (Settings → Sync, or "
+              "“receptiondesk sync keys --import-upper FILE”) and compare the fingerprint by phone."},
+    "sync.ack_other_package": {
+        "vi": "Tệp xác nhận {file} nói về gói số {sequence}, nhưng bàn không gửi gói nào như vậy (số gói hoặc mã "
+              "băm khác): không ghi nhận gì.",
+        "en": "The acknowledgement {file} is about package {sequence}, which this desk did not send (another number "
+              "or hash): nothing recorded."},
+    "sync.ack_replayed": {
+        "vi": "Gói số {sequence} đã được xác nhận trước đây; tệp {file} là bản nhận lại: không ghi nhận gì thêm.",
+        "en": "Package {sequence} was acknowledged before; {file} is a replay: nothing more recorded."},
+    "sync.policy_unknown": {"vi": "cách gửi danh tính được bảo vệ phải là “seal” (niêm phong cho cấp trên) hoặc "
+                                  "“omit” (không gửi).",
+                            "en": "protected identities are either “seal” (sealed for the upper level) or “omit”."},
+    "field.sync_protected": {"vi": "Danh tính được bảo vệ khi đồng bộ", "en": "Protected identities in sync"},
 }

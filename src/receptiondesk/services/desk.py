@@ -27,6 +27,7 @@ from receptiondesk.services.report_builder import ReportBuilder
 from receptiondesk.services.reports import ReportService
 from receptiondesk.services.sessions import SessionService
 from receptiondesk.services.setup import SetupService, commune_problems
+from receptiondesk.services.sync import SyncService
 from receptiondesk.services.voiding import VoidService
 from receptiondesk.storage.database import Database, open_database
 
@@ -55,6 +56,7 @@ class Desk:
         self.backups = BackupService(self.context)
         self.exports = ListExportService(self.context)
         self.excel_import = ExcelImportService(self.context)
+        self.sync = SyncService(self.context)
         self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
 
     # -- who is signed in ------------------------------------------------------------------

@@ -293,9 +293,12 @@ class ReportBuilder:
 
     # -- submitted ---------------------------------------------------------------------------------------------
     def mark_submitted(self, document: ReportDocument, narrative: str | None = None) -> str:
-        """Record that `document` (with the narrative as edited) was sent to the upper level; audited."""
+        """Record that `document` (with the narrative as edited, and its PDF when the user may print) was sent to
+        the upper level; audited. The next sync package carries it."""
         self.context.require(Permission.RECORD)
         text = clean_paragraphs(document.narrative if narrative is None else narrative)
+        session = self.context.require_session()
+        pdf = self.pdf(document, narrative=text) if session.user.may(Permission.PRINT) else None
         payload = json.dumps(document.figures, ensure_ascii=False, sort_keys=True)
         digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         p = document.period
@@ -305,7 +308,7 @@ class ReportBuilder:
                 "kind": document.kind.value, "period_kind": p.kind.value, "period_label": p.label,
                 "period_start": p.start.isoformat(), "period_end": p.end.isoformat(),
                 "submitted_on": self.context.today().isoformat(), "narrative": text, "figures": payload,
-                "sha256": digest})
+                "sha256": digest, "pdf": pdf})
             records.append_audit(conn, stamp, "report.submit", "report_submissions", uuid,
                                  {"kind": document.kind.value, "period": [p.start.isoformat(), p.end.isoformat()],
                                   "sha256": digest})

@@ -94,6 +94,8 @@ class SetupService:
                 raise UserError("setup.threshold_range", "delegation_threshold") from None
             if not 2 <= changes["delegation_threshold"] <= 100:
                 raise UserError("setup.threshold_range", "delegation_threshold")
+        if "sync_protected" in changes and changes["sync_protected"] not in ("seal", "omit"):
+            raise UserError("sync.policy_unknown", "sync_protected")
         if "report_cutoff_day" in changes:
             changes["report_cutoff_day"] = _cutoff_day(changes["report_cutoff_day"])
         for name in ("officer_name", "upper_level_name", "upper_level_code"):

@@ -419,3 +419,33 @@ CREATE INDEX cases_received_cover ON cases (received_on, voided, content_type, f
 CREATE INDEX cases_accepted_cover ON cases (content_type, direction, received_on, in_competence, voided, concluded_on,
     closed_on, due_date, informed_on)
 """)
+
+
+@MIGRATIONS(name="0007_sync_history")
+def sync_history(db: Database) -> None:
+    """The packages sent to the upper level and what its acknowledgements said; the keyed hashes of cases known
+    elsewhere it sent back; a submitted report's PDF kept as submitted (the package carries it)."""
+    _run(db, """
+CREATE TABLE sync_packages (
+    sequence INTEGER PRIMARY KEY,
+    unit_code TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    change_from INTEGER NOT NULL,
+    change_to INTEGER NOT NULL,
+    records INTEGER NOT NULL,
+    counts TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('sent', 'accepted', 'rejected')),
+    acknowledged_at TEXT,
+    ack_sha256 TEXT,
+    ack_messages TEXT NOT NULL DEFAULT '[]',
+    ack_reasons TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE known_case_hashes (
+    hash TEXT PRIMARY KEY,
+    package_sequence INTEGER NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE report_submissions ADD COLUMN pdf BLOB
+""")
+
