@@ -41,7 +41,7 @@ PASSWORD_VARIABLE = "RECEPTIONDESK_PASSWORD"
 RECOVERY_KEY_VARIABLE = "RECEPTIONDESK_RECOVERY_KEY"
 
 COMMANDS = ("init", "import", "export", "search", "visits", "letters", "cases", "sessions", "assignments", "check",
-            "generate", "citizen-data", "backup", "restore", "doc", "report", "import-excel")
+            "generate", "citizen-data", "backup", "restore", "doc", "report", "import-excel", "sync")
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -217,6 +217,29 @@ def build_parser() -> ArgumentParser:
                             "(fields: " + ", ".join(name for name, _ in LOGBOOK_FIELDS) + ")")
     excel.add_argument("--dry-run", action="store_true", help="print the row report only; write nothing")
     excel.add_argument("--json", action="store_true", help="the row report as JSON")
+
+    sync = commands.add_parser("sync", help="send the desk's changes to the upper level as a signed, encrypted "
+                                            "package; read its acknowledgements; keys")
+    sync_actions = sync.add_subparsers(dest="sync_action", metavar="ACTION", required=True,
+                                       parser_class=ArgumentParser)
+    sync_export = sync_actions.add_parser("export", help="write the next package (every change since the last one "
+                                                         "the upper level accepted) into a folder")
+    sync_export.add_argument("folder", type=Path, help="a USB stick or a folder kept in step with the upper level")
+    sync_export.add_argument("--with-documents", action="store_true",
+                             help="also carry the documents issued since (never one naming a protected person)")
+    sync_export.add_argument("--json", action="store_true")
+    sync_ack = sync_actions.add_parser("import-ack", help="read the upper level's signed acknowledgement")
+    sync_ack.add_argument("file", type=Path)
+    sync_ack.add_argument("--json", action="store_true")
+    sync_status = sync_actions.add_parser("status", help="what was sent, acknowledged and is still waiting")
+    sync_status.add_argument("--json", action="store_true")
+    sync_keys = sync_actions.add_parser("keys", help="the keys' fingerprints; export ours, import the upper level's")
+    sync_keys.add_argument("--export-public", type=Path, default=None, metavar="FILE",
+                           help="write the commune's public key file for the upper level")
+    sync_keys.add_argument("--import-upper", type=Path, default=None, metavar="FILE",
+                           help="keep the upper level's public key file (administrators); compare its fingerprint "
+                                "by phone")
+    sync_keys.add_argument("--json", action="store_true")
 
     report = commands.add_parser("report", help="a periodic report (Biểu 01/TCD, classification, letters, "
                                                 "resolution, follow-up, compliance; state or Party) as a file")
@@ -769,6 +792,65 @@ def cmd_import_excel(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fingerprint(fingerprint: Any) -> dict[str, Any]:
+    return {"digits": fingerprint.digits, "words": list(fingerprint.words)}
+
+
+def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
+    lang = args.lang
+    if args.sync_action == "export":
+        info = desk.sync.export(args.folder, with_documents=args.with_documents)
+        m = info.manifest
+        result = {"file": str(info.path), "sha256": info.sha256, "size": info.size, "sequence": m.sequence,
+                  "changes": [m.change_from, m.change_to], "counts": dict(m.counts)}
+        if args.json:
+            _print_json(result)
+        else:
+            print(text("cli.sync_exported", lang, file=str(info.path), sequence=m.sequence,
+                       records=sum(m.counts.values()), size=info.size))
+        return EXIT_OK
+    if args.sync_action == "import-ack":
+        ack = desk.sync.import_ack(args.file)
+        if args.json:
+            _print_json({"sequence": ack.package_sequence, "accepted": ack.accepted, "messages": list(ack.messages),
+                         "reasons": list(ack.reasons), "known_cases": len(ack.known_cases)})
+        else:
+            print(text("cli.sync_ack_accepted" if ack.accepted else "cli.sync_ack_rejected", lang,
+                       sequence=ack.package_sequence, watermark=desk.sync.watermark()))
+            for line in (*ack.reasons, *ack.messages):
+                print(f"  {line}")
+        return EXIT_OK
+    if args.sync_action == "keys":
+        if args.import_upper is not None:
+            desk.sync.import_upper_keys(args.import_upper)
+        if args.export_public is not None:
+            desk.sync.write_commune_public_key(args.export_public)
+    status = desk.sync.status()
+    upper = status.upper_keys
+    if args.json:
+        _print_json({"unit_code": status.unit_code, "watermark": status.watermark,
+                     "pending_changes": status.pending_changes, "protected": status.protected_policy,
+                     "commune_fingerprint": _fingerprint(status.commune_fingerprint),
+                     "upper": None if upper is None else {"unit_code": upper.unit_code, "unit_name": upper.unit_name,
+                                                          "fingerprint": _fingerprint(upper.fingerprint())},
+                     "packages": [] if args.sync_action == "keys" else list(status.packages)})
+        return EXIT_OK
+    print(text("cli.sync_commune_key", lang, digits=status.commune_fingerprint.digits,
+               words=" ".join(status.commune_fingerprint.words)))
+    if upper is None:
+        print(text("sync.no_upper_keys", lang))
+    else:
+        fingerprint = upper.fingerprint()
+        print(text("cli.sync_upper_key", lang, name=upper.unit_name, digits=fingerprint.digits,
+                   words=" ".join(fingerprint.words)))
+    if args.sync_action == "status":
+        print(text("cli.sync_status", lang, watermark=status.watermark, pending=status.pending_changes))
+        for package in status.packages:
+            print(f"  {package['sequence']:>5}  {package['created_at'][:16]}  {package['file_name']}  "
+                  f"{package['records']:>8}  {text('cli.sync_state.' + package['status'], lang)}")
+    return EXIT_OK
+
+
 def cmd_report(desk: Desk, args: argparse.Namespace) -> int:
     cutoff = desk.context.require_setup().report_cutoff_day if args.cutoff_day is None else args.cutoff_day
     if not 0 <= cutoff <= MAX_CUTOFF_DAY:
@@ -802,6 +884,7 @@ HANDLERS: dict[str, Callable[[Desk, argparse.Namespace], int]] = {
     "letters": cmd_letters, "cases": cmd_cases, "sessions": cmd_sessions, "assignments": cmd_assignments,
     "check": cmd_check, "generate": cmd_generate, "citizen-data": cmd_citizen_data, "backup": cmd_backup,
     "restore": cmd_restore, "doc": cmd_doc, "report": cmd_report, "import-excel": cmd_import_excel,
+    "sync": cmd_sync,
 }
 
 

@@ -150,4 +150,23 @@ MESSAGES: dict[str, dict[str, str]] = {
                                   "“omit” (không gửi).",
                             "en": "protected identities are either “seal” (sealed for the upper level) or “omit”."},
     "field.sync_protected": {"vi": "Danh tính được bảo vệ khi đồng bộ", "en": "Protected identities in sync"},
+    # -- the command line ----------------------------------------------------------------------------------------
+    "cli.sync_exported": {"vi": "Đã tạo gói số {sequence}: {file} ({records} bản ghi, {size} byte), đã kiểm tra lại.",
+                          "en": "Package {sequence} written: {file} ({records} records, {size} bytes), checked."},
+    "cli.sync_ack_accepted": {
+        "vi": "Cấp trên đã nhận gói số {sequence}; đã gửi xong đến thay đổi số {watermark}.",
+        "en": "The upper level accepted package {sequence}; everything up to change {watermark} is delivered."},
+    "cli.sync_ack_rejected": {
+        "vi": "Cấp trên trả lại gói số {sequence}; gói sau sẽ gửi lại mọi thay đổi từ sau số {watermark}.",
+        "en": "The upper level rejected package {sequence}; the next package carries every change after "
+              "{watermark} again."},
+    "cli.sync_commune_key": {"vi": "Khóa ký của xã: {digits}\n  ({words})",
+                             "en": "The commune's signing key: {digits}\n  ({words})"},
+    "cli.sync_upper_key": {"vi": "Khóa của cấp trên ({name}): {digits}\n  ({words})",
+                           "en": "The upper level's keys ({name}): {digits}\n  ({words})"},
+    "cli.sync_status": {"vi": "Đã được xác nhận đến thay đổi số {watermark}; còn {pending} bản ghi thay đổi chưa gửi.",
+                        "en": "Acknowledged up to change {watermark}; {pending} changed record(s) not sent yet."},
+    "cli.sync_state.sent": {"vi": "đã gửi", "en": "sent"},
+    "cli.sync_state.accepted": {"vi": "cấp trên đã nhận", "en": "accepted"},
+    "cli.sync_state.rejected": {"vi": "cấp trên trả lại", "en": "rejected"},
 }
