@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks import (backups, cases_screen, core_store, dataset, desk_window, documents, excel_import, lists,
-                        privacy, reports, spreadsheets, transfer)
+                        privacy, reports, spreadsheets, sync, transfer)
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -189,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
             figures += reports.run(desk)
         print("Spreadsheet figures (the whole logbook in a child process) ...", flush=True)
         figures += spreadsheets.run(work)  # after the runner's desk is closed: the child opens the copy itself
+        print("Sync figures (each package in a child process) ...", flush=True)
+        figures += sync.run(work)
     finally:
         _remove_working_copy(work)
     print("Document figures ...", flush=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import time
 from collections.abc import Callable
@@ -77,3 +78,44 @@ def interleaved(*calls_to_time: Callable[[], object], calls: int, warmups: int) 
         for call, bucket in zip(calls_to_time, samples):
             bucket.append(timed(call)[0])
     return samples
+
+
+@dataclass
+class PeakFigure(Figure):
+    """A figure also held to a peak resident memory (MiB), measured in the child process that ran it."""
+
+    peak_mib: float = 0.0
+    max_peak_mib: float | None = None
+
+    @property
+    def target(self) -> str:
+        base = super().target
+        if self.max_peak_mib is None:
+            return base
+        return f"{base}, peak ≤ {self.max_peak_mib:g} MiB"
+
+    @property
+    def passed(self) -> bool | None:
+        timed_ok = super().passed
+        if self.max_peak_mib is None:
+            return timed_ok
+        return (timed_ok is not False) and self.peak_mib <= self.max_peak_mib
+
+
+def status_kib(field: str) -> int:
+    """A memory figure of this process from /proc/self/status (VmHWM: the peak resident set), in KiB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def reset_peak() -> bool:
+    """Start VmHWM again from the current resident set (Linux: write 5 to clear_refs); False where unsupported."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+        return True
+    except OSError:
+        return False

@@ -12,19 +12,17 @@ import argparse
 import csv
 import json
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
 
 from benchmarks.dataset import BENCH_NOW, BENCH_PASSWORD, BENCH_USER
-from benchmarks.measure import Figure, interleaved
+from benchmarks.measure import Figure, PeakFigure, interleaved, reset_peak, status_kib
 from receptiondesk.services.desk import Desk
 from receptiondesk.storage.listing import ListRequest
 
@@ -47,28 +45,6 @@ RAW_HEADER = ("logbook_no", "visit_date", "full_name", "address", "id_number", "
               "headcount", "prior_handler", "direction", "direction_body", "direction_doc", "followup", "notes")
 #: A date after every visit: the whole logbook.
 ALL_DAYS = "9999-12-31"
-
-
-@dataclass
-class PeakFigure(Figure):
-    """A figure also held to a peak resident memory (MiB), measured in the child process that ran it."""
-
-    peak_mib: float = 0.0
-    max_peak_mib: float | None = None
-
-    @property
-    def target(self) -> str:
-        base = super().target
-        if self.max_peak_mib is None:
-            return base
-        return f"{base}, peak ≤ {self.max_peak_mib:g} MiB"
-
-    @property
-    def passed(self) -> bool | None:
-        timed_ok = super().passed
-        if self.max_peak_mib is None:
-            return timed_ok
-        return (timed_ok is not False) and self.peak_mib <= self.max_peak_mib
 
 
 # -- the writers ------------------------------------------------------------------------------------------------
@@ -102,25 +78,6 @@ def raw_csv(conn: sqlite3.Connection, last_day: str, out: Path) -> int:
     return rows
 
 
-def _status_kib(field: str) -> int:
-    """A memory figure of this process from /proc/self/status (VmHWM: the peak resident set), in KiB."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-
-
-def _reset_peak() -> bool:
-    """Start VmHWM again from the current resident set (Linux: write 5 to clear_refs); False where unsupported."""
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
-            refs.write("5")
-        return True
-    except OSError:
-        return False
-
-
 def child(mode: str, database: Path, out: Path, last_day: str) -> dict[str, float | int]:
     """In a fresh process: export the logbook up to `last_day` ("service": the desk signed in, then
     `exports.logbook_xlsx`; "raw": a read-only connection and `raw_xlsx`). The peak before the export (start-up,
@@ -136,12 +93,12 @@ def child(mode: str, database: Path, out: Path, last_day: str) -> dict[str, floa
 
         def export() -> int:
             return raw_xlsx(conn, last_day, out)
-    before = _status_kib("VmHWM")
-    reset = _reset_peak()
+    before = status_kib("VmHWM")
+    reset = reset_peak()
     started = time.perf_counter_ns()
     rows = export()
     elapsed = time.perf_counter_ns() - started
-    during = _status_kib("VmHWM")
+    during = status_kib("VmHWM")
     if mode == "service":
         desk.close()
     return {"ns": elapsed, "rows": rows, "size": out.stat().st_size, "start_peak_kib": before,
