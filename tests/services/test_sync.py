@@ -57,7 +57,15 @@ def _ack(desk, upper, info, *, accepted=True, unit=None, sequence=None, sha=None
     return encode_ack(ack, signing_key=upper)
 
 
-def test_the_package_decrypts_to_the_interchange_records(desk, upper, linked, tmp_path):
+@pytest.mark.parametrize("seed", [7, 20251231, 4242])
+def test_the_package_decrypts_to_the_interchange_records(desk, upper, tmp_path, seed):
+    """Random desk data (the generator's, by seed: voids, letters, sessions, assignments), a protected denouncer."""
+    generate_into(desk.context, "commune", visits=80, until=date(2026, 3, 9), seed=seed)
+    desk.intake.register_visit(visit(when="2026-03-10", who=citizen(PROTECTED_NAME, id_number=PROTECTED_ID,
+                                                                      birth_year=1990, gender="female"),
+                                     cases=[case("denunciation", "corruption", "Tố cáo cán bộ địa chính")]))
+    upper.public().write(tmp_path / "upper.json")
+    desk.sync.import_upper_keys(tmp_path / "upper.json")
     info = desk.sync.export(tmp_path)
     assert info.path.name == f"{desk.context.settings.unit_code}-00001.rdsync"
     opened = _open(desk, upper, info.path)
@@ -68,7 +76,8 @@ def test_the_package_decrypts_to_the_interchange_records(desk, upper, linked, tm
             record["identity"] = "sealed"
     assert got == expected
     assert any(r.get("identity") == "sealed" and r["full_name"] == PROTECTED_NAME for r in got)
-    assert any(r.get("voided") for r in got)
+    assert any(r.get("voided") for r in got) and {r["entity"] for r in got} >= {"citizen", "case", "visit",
+                                                                                 "letter", "session", "assignment"}
     history = desk.sync.packages()
     assert [(p["sequence"], p["status"], p["change_from"]) for p in history] == [(1, "sent", 1)]
     assert history[0]["records"] == len(expected)
