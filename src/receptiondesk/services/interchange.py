@@ -70,7 +70,7 @@ _LINKS_JSON = {
 def _line_sql(entity: Entity, *, since_seq: bool = False) -> str:
     """The same record as `_select_sql` gives, already as its JSON line (SQLite's json_object writes exactly what
     json.dumps(ensure_ascii=False, separators=(",", ":")) writes), with its embedded "cases" if it has links.
-    `since_seq`: only the records changed after a change sequence number (a parameter)."""
+    `since_seq`: only the records changed after a change sequence number (a parameter), in change order."""
     parts = [f"'entity', '{entity.name}'"]
     for spec in entity.all_fields:
         if spec.ref:
@@ -84,9 +84,9 @@ def _line_sql(entity: Entity, *, since_seq: bool = False) -> str:
         parts.append(f"'{spec.key}', {value}")
     if entity.name in _LINKS_JSON:
         parts.append(f"'cases', json({_LINKS_JSON[entity.name]})")
-    where = " WHERE t.seq > ?" if since_seq else ""
-    return (f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t{where} "
-            "ORDER BY t.created_at, t.uuid")
+    if since_seq:  # the changes in the order they were made: read along the seq index, nothing to sort
+        return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t WHERE t.seq > ? ORDER BY t.seq"
+    return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t ORDER BY t.created_at, t.uuid"
 
 
 def _links_by_owner(conn: sqlite3.Connection, name: str) -> dict[int, list[dict[str, Any]]]:
@@ -144,7 +144,8 @@ def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes],
     """(entity, JSON line) of every field and record, in the order and with the bytes of `export_records`,
     with each line built by SQLite itself. A protected person's record says "identity":"withheld" (its
     fields hold only the mask), or, with `open_identity`, carries the identity and says "included".
-    `since_seq`: only the records changed after that change sequence number (the fields always come)."""
+    `since_seq`: only the records changed after that change sequence number, each entity's in the order of their
+    changes (the fields always come)."""
     for record in export_records(conn, fields_only=True):
         yield "field", jsonl.dumps(record)
     for name, entity in ENTITIES.items():
