@@ -11,19 +11,16 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Signal
 
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.storage.database import Database, open_database
+from receptiondesk.ui.workers.cancellable_thread import CancellableThread
 
 log = logging.getLogger(__name__)
 
-#: SQLite calls the progress handler every this many virtual-machine steps; a cancel takes effect there.
-PROGRESS_STEPS = 20_000
-
-
-class DeskTaskWorker(QThread):
+class DeskTaskWorker(CancellableThread):
     """`task(desk)` runs off the GUI thread with the signed-in user's session.
 
     `done` carries what the task returns (also when a cancel came too late to stop it: its work is done);
@@ -45,14 +42,6 @@ class DeskTaskWorker(QThread):
         self._session = desk.context.session
         self._task = task
         self._writes = writes
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled
 
     def report_progress(self, count: int) -> None:
         """For the task: say how far it is (the count reaches the GUI thread through `progressed`)."""
@@ -88,9 +77,8 @@ class DeskTaskWorker(QThread):
         interrupted by a cancel."""
         if self._writes:
             return open_database(self._path, lock=False)
-        conn = self._open_reader()
+        conn = self.interruptible(self._open_reader)
         try:
-            conn.set_progress_handler(lambda: 1 if self._cancelled else 0, PROGRESS_STEPS)
             return Database(self._path, sqlite_utils.Database(conn, execute_plugins=False), None)
         except BaseException:
             conn.close()

@@ -8,16 +8,13 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Signal
 
 from receptiondesk.errors import UserError
+from receptiondesk.ui.workers.cancellable_thread import CancellableThread
 log = logging.getLogger(__name__)
 
-#: SQLite calls the progress handler every this many virtual-machine steps; a cancel takes effect there.
-PROGRESS_STEPS = 20_000
-
-
-class PagedListWorker(QThread):
+class PagedListWorker(CancellableThread):
     """`first_page` carries the first rows (a LIMIT query, shown at once), then `loaded` every id in list order
     (an array, for scrolling and jumping to the last row); `failed` carries a UserError (a refused permission, a
     bad filter) or the database's error. A cancelled read emits nothing more. Without `read_page`, only the ids
@@ -34,23 +31,14 @@ class PagedListWorker(QThread):
         self._open_reader = open_reader
         self._read_page = read_page
         self._read_ids = read_ids
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled
 
     def run(self) -> None:
         try:
-            conn = self._open_reader()
+            conn = self.interruptible(self._open_reader)
         except (sqlite3.Error, UserError) as exc:
             self.failed.emit(exc)
             return
         try:
-            conn.set_progress_handler(lambda: 1 if self._cancelled else 0, PROGRESS_STEPS)
             if self._read_page is not None:
                 rows = self._read_page(conn)
                 if self._cancelled:
