@@ -74,6 +74,7 @@ def _run_child(mode: str, database: Path, folder: Path, changed: int, upper_file
 def run(database: Path) -> list[Figure]:
     """The sync figures on `database` (a working copy no other connection holds open)."""
     figures: list[Figure] = []
+    Desk.open(database, clock=lambda: BENCH_NOW).close()  # schema upgrades done here, not in a measured child
     with tempfile.TemporaryDirectory(prefix="bench-sync-", dir=database.parent) as scratch:
         folder = Path(scratch)
         upper_file = folder / "upper.json"

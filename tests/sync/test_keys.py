@@ -179,7 +179,7 @@ def test_every_message_code_used_is_in_the_module_with_both_languages():
     assert len(used) >= 20
     assert set(used) <= set(MESSAGES)
     for code, entry in MESSAGES.items():
-        assert code.startswith("sync.") and set(entry) == {"vi", "en"}
+        assert code.startswith(("sync.", "field.", "cli.")) and set(entry) == {"vi", "en"}
         vi_fields = {f for _, f, _, _ in string.Formatter().parse(entry["vi"]) if f}
         en_fields = {f for _, f, _, _ in string.Formatter().parse(entry["en"]) if f}
         assert vi_fields == en_fields, code

@@ -139,6 +139,10 @@ _PROTECTED_ROWS = {
 }
 
 
+#: The change sequence column of each protected-rows query, to look only at the records changed since a package.
+_PROTECTED_SEQ = {"citizen": "seq", "visit": "v.seq", "letter": "l.seq"}
+
+
 def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes], dict[str, Any]] | None = None,
                  *, since_seq: int | None = None) -> Iterator[tuple[str, str]]:
     """(entity, JSON line) of every field and record, in the order and with the bytes of `export_records`,
@@ -149,8 +153,12 @@ def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes],
     for record in export_records(conn, fields_only=True):
         yield "field", jsonl.dumps(record)
     for name, entity in ENTITIES.items():
-        protected = ({row[0]: (row[1], row[2]) for row in conn.execute(_PROTECTED_ROWS[name])}
-                     if name in _PROTECTED_ROWS else {})
+        protected = {}
+        if name in _PROTECTED_ROWS:  # a package carries only what changed: only those rows are looked at
+            sql, args = _PROTECTED_ROWS[name], ()
+            if since_seq is not None:
+                sql, args = f"{sql} AND {_PROTECTED_SEQ[name]} > ?", (since_seq,)
+            protected = {row[0]: (row[1], row[2]) for row in conn.execute(sql, args)}
         cursor = conn.cursor()
         cursor.row_factory = None
         query = cursor.execute(_line_sql(entity, since_seq=True), (since_seq,)) if since_seq is not None else \

@@ -166,7 +166,7 @@ class SyncService:
             opener = session.identities.open if seal else None
             policy = IdentityPolicy(is_protected=lambda r: r.get("identity") == "sealed", fields=SEALED_FIELDS)
             info = write_package(
-                Path(folder) / name, manifest, _records(reader, watermark, change_to, opener),
+                Path(folder) / name, manifest, _records(reader, watermark, opener),
                 documents=_documents(reader, watermark, change_to) if with_documents else (),
                 reports=_reports(reader, watermark, change_to), signing_key=signing, upper_keys=upper,
                 identity_policy=policy if seal else None)
@@ -226,14 +226,17 @@ def _rules_version(context: DeskContext) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def _records(reader: Any, watermark: int, change_to: int, opener: Any) -> Iterator[dict[str, Any]]:
-    """The fields, then every record changed after the watermark (up to the snapshot's counter), each as its
-    interchange record; a protected person's identity included (to be sealed) only when `opener` is given."""
+def _records(reader: Any, watermark: int, opener: Any) -> Iterator[tuple[str, str] | dict[str, Any]]:
+    """The fields, then every record changed after the watermark, each as its interchange line; a protected
+    person's record as a dict with the identity included (the package seals it) when `opener` is given, else
+    withheld (masked) like the interchange export."""
     for entity, line in export_lines(reader, opener, since_seq=watermark):
-        record = json.loads(line)
-        if record.get("identity") == "included":
+        if '"identity":"included"' in line:
+            record = json.loads(line)
             record["identity"] = "sealed"
-        yield record
+            yield record
+        else:
+            yield entity, line
 
 
 def _documents(reader: Any, watermark: int, change_to: int) -> Iterator[tuple[str, bytes]]:

@@ -396,9 +396,10 @@ def write_package(path: Path | str, manifest_fields: ManifestFields, records: It
                   segment_size: int = DEFAULT_SEGMENT_SIZE) -> PackageInfo:
     """Write a package to `path` (which must not exist yet) and return its SHA-256 and manifest.
 
-    `records` are interchange records (dicts with an "entity" key), consumed once, one at a time. With an
-    `identity_policy`, each record it calls protected has its identity keys sealed to the upper level's
-    confidential key before it is written. The file is written under a temporary name in the same folder,
+    `records` are interchange records (dicts with an "entity" key), consumed once, one at a time; a record may
+    also come already encoded, as (entity, JSON line), and is then written as given (the caller vouches that it
+    is one interchange record carrying no protected identity). With an `identity_policy`, each dict record it
+    calls protected has its identity keys sealed to the upper level's confidential key before it is written. The file is written under a temporary name in the same folder,
     fsynced, read back and verified (container, hashes, signature), then renamed; on any failure there is no
     file at `path` and no temporary file. Disk trouble is a UserError naming the folder."""
     target = Path(path)
@@ -447,13 +448,18 @@ def _produce(sink: Sink, fields: ManifestFields, records: Iterable[Mapping[str, 
     payload = part(PAYLOAD)
     counts: Counter[str] = Counter()
     for record in records:
-        if policy is not None:
-            record = seal_record(record, policy, upper_keys.confidential)
-        entity = record.get("entity")
+        if isinstance(record, tuple):  # (entity, its JSON line) already encoded by the caller: written as given
+            entity, line = record
+        else:
+            if policy is not None:
+                record = seal_record(record, policy, upper_keys.confidential)
+            entity = record.get("entity")
+            line = None
         if type(entity) is not str or entity not in counts and not _ENTITY.match(entity):
             raise ValueError(f"a record without a valid entity: {entity!r}")
         counts[entity] += 1
-        payload.write_line(_ENCODER.encode(record if isinstance(record, dict) else dict(record)))
+        payload.write_line(line if line is not None else
+                           _ENCODER.encode(record if isinstance(record, dict) else dict(record)))
     entry, digest = payload.close()
     parts = [PartInfo(PAYLOAD, PART_CONTENT[PAYLOAD], sum(counts.values()), entry.size, digest)]
     for name, items in ((DOCUMENTS, documents), (REPORTS, reports)):
