@@ -2914,6 +2914,318 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     </message>
 </context>
 <context>
+    <name>SyncScreen</name>
+    <message>
+        <source>Upper-level sync</source>
+        <extracomment>A fingerprint is read aloud over the phone: large, its words and its digits each in two lines of four. The history table&apos;s columns and their widths (the messages take what is left). The folder the last package went to or the last file came from, proposed first by the next dialog. What to do when a worker ends: with its result, and with the error it failed with.</extracomment>
+        <translation>Đồng bộ lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Import the upper level&apos;s keys…</source>
+        <translation>Nhập khóa của cấp trên…</translation>
+    </message>
+    <message>
+        <source>Create the package for the upper level…</source>
+        <translation>Tạo gói gửi cấp trên…</translation>
+    </message>
+    <message>
+        <source>Choose a folder (a USB drive or a synced folder); the package holds every change the upper level has not acknowledged ({keys})</source>
+        <translation>Chọn thư mục (ổ USB hoặc thư mục đồng bộ); gói chứa mọi thay đổi cấp trên chưa xác nhận ({keys})</translation>
+    </message>
+    <message>
+        <source>with issued documents</source>
+        <translation>kèm văn bản đã ban hành</translation>
+    </message>
+    <message>
+        <source>Adds the documents issued since the last acknowledged package; a document naming a protected person is never sent</source>
+        <translation>Thêm các văn bản ban hành từ sau gói được xác nhận gần nhất; văn bản có tên người được bảo vệ không bao giờ được gửi</translation>
+    </message>
+    <message>
+        <source>Import the upper level&apos;s acknowledgement…</source>
+        <translation>Nhập giấy xác nhận của cấp trên…</translation>
+    </message>
+    <message>
+        <source>Packages sent</source>
+        <translation>Các gói đã gửi</translation>
+    </message>
+    <message>
+        <source>Keys and protected identities</source>
+        <translation>Khóa và danh tính được bảo vệ</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Thay đổi số</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Ngày xác nhận</translation>
+    </message>
+    <message>
+        <source>Upper level&apos;s messages</source>
+        <translation>Lời nhắn của cấp trên</translation>
+    </message>
+    <message>
+        <source>Save the commune&apos;s public key…</source>
+        <translation>Lưu khóa công khai của xã…</translation>
+    </message>
+    <message>
+        <source>The file to hand to the upper level: it checks that the packages come from this desk</source>
+        <translation>Tệp để trao cho cấp trên: cấp trên dùng nó để kiểm tra các gói đúng là do bàn này gửi</translation>
+    </message>
+    <message>
+        <source>The commune&apos;s key</source>
+        <translation>Khóa của xã</translation>
+    </message>
+    <message>
+        <source>Read these words (or the digits) to the upper level over the phone when it receives the public key file:</source>
+        <translation>Khi cấp trên nhận tệp khóa công khai, hãy đọc cho cấp trên qua điện thoại các từ này (hoặc dãy số):</translation>
+    </message>
+    <message>
+        <source>The key file the upper level gave (USB drive, e-mail or portal); then compare its fingerprint by phone</source>
+        <translation>Tệp khóa do cấp trên trao (ổ USB, thư điện tử hoặc cổng thông tin); sau đó gọi điện đối chiếu dấu vân tay</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s key</source>
+        <translation>Khóa của cấp trên</translation>
+    </message>
+    <message>
+        <source>Sealed for the upper level (only its authorised staff can open them)</source>
+        <translation>Niêm phong cho cấp trên (chỉ người được phép ở cấp trên mở được)</translation>
+    </message>
+    <message>
+        <source>Not sent (the records travel with the identity masked)</source>
+        <translation>Không gửi (hồ sơ được gửi với danh tính đã che)</translation>
+    </message>
+    <message>
+        <source>Identities of protected people (denouncers) in the packages</source>
+        <translation>Danh tính người được bảo vệ (người tố cáo) trong gói</translation>
+    </message>
+    <message>
+        <source>Finishing the work started before the desk was locked…</source>
+        <translation>Đang hoàn tất việc đã bắt đầu trước khi bàn bị khóa…</translation>
+    </message>
+    <message>
+        <source>The upper level returned package no. {sequence}: the next package sends its changes again.</source>
+        <translation>Cấp trên đã trả lại gói số {sequence}: gói tiếp theo sẽ gửi lại các thay đổi đó.</translation>
+    </message>
+    <message>
+        <source>Package no. {sequence} ({created}) is waiting for the upper level&apos;s acknowledgement; until then the next package sends its changes again.</source>
+        <translation>Gói số {sequence} ({created}) đang chờ cấp trên xác nhận; trước khi có xác nhận, gói tiếp theo vẫn gửi lại các thay đổi đó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No package sent yet; %n change(s) not sent.</source>
+        <translation>
+            <numerusform>Chưa gửi gói nào; còn %n thay đổi chưa gửi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent and acknowledged by the upper level up to change no. {watermark}; every change has been sent.</source>
+        <translation>Đã gửi và được cấp trên xác nhận đến thay đổi số {watermark}; không còn thay đổi nào chưa gửi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent and acknowledged by the upper level up to change no. {watermark}; %n change(s) not sent yet.</source>
+        <translation>
+            <numerusform>Đã gửi và được cấp trên xác nhận đến thay đổi số {watermark}; còn %n thay đổi chưa gửi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s keys are not imported yet: no package can be made. Get the key file from the upper level, import it and compare its fingerprint by phone.</source>
+        <translation>Chưa nhập khóa của cấp trên nên chưa tạo được gói. Hãy nhận tệp khóa từ cấp trên, nhập vào rồi gọi điện đối chiếu dấu vân tay.</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s keys are not imported yet: no package can be made. Ask an administrator to import the key file from the upper level.</source>
+        <translation>Chưa nhập khóa của cấp trên nên chưa tạo được gói. Hãy nhờ quản trị viên nhập tệp khóa do cấp trên trao.</translation>
+    </message>
+    <message>
+        <source>Not imported yet.</source>
+        <translation>Chưa nhập.</translation>
+    </message>
+    <message>
+        <source>Packages are encrypted for the upper level&apos;s key: get its key file first.</source>
+        <translation>Gói được mã hóa bằng khóa của cấp trên: cần có tệp khóa của cấp trên trước.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can import the upper level&apos;s keys.</source>
+        <translation>Chỉ quản trị viên nhập được khóa của cấp trên.</translation>
+    </message>
+    <message>
+        <source>Upper level: {name} (code {code})
+Key fingerprint: {words} — {digits}</source>
+        <translation>Cấp trên: {name} (mã {code})
+Dấu vân tay khóa: {words} — {digits}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Cấp trên đã nhận</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Cấp trên trả lại</translation>
+    </message>
+    <message>
+        <source>{name} (code {code})</source>
+        <translation>{name} (mã {code})</translation>
+    </message>
+    <message numerus="yes">
+        <source>No package acknowledged by the upper level yet; %n change(s) waiting for its acknowledgement.</source>
+        <translation>
+            <numerusform>Cấp trên chưa xác nhận gói nào; còn %n thay đổi chờ cấp trên xác nhận.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send packages only if these words match what the upper level reads to you over the phone.</source>
+        <translation>Chỉ gửi gói khi các từ này trùng với các từ cấp trên đọc cho bạn qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Reasons: {reasons}</source>
+        <translation>Lý do: {reasons}</translation>
+    </message>
+    <message>
+        <source>{file}
+SHA-256: {sha256}</source>
+        <translation>{file}
+Mã băm SHA-256: {sha256}</translation>
+    </message>
+    <message>
+        <source>No package sent yet.</source>
+        <translation>Chưa gửi gói nào.</translation>
+    </message>
+    <message>
+        <source>Each package holds every change the upper level has not acknowledged: a lost or returned package loses nothing.</source>
+        <translation>Mỗi gói chứa mọi thay đổi cấp trên chưa xác nhận: gói bị mất hay bị trả lại cũng không làm mất dữ liệu.</translation>
+    </message>
+    <message>
+        <source>Applies to the next package.</source>
+        <translation>Áp dụng từ gói tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change this.</source>
+        <translation>Chỉ quản trị viên thay đổi được mục này.</translation>
+    </message>
+    <message>
+        <source>Choose the acknowledgement file the upper level sent back ({keys})</source>
+        <translation>Chọn tệp xác nhận cấp trên gửi về ({keys})</translation>
+    </message>
+    <message>
+        <source>No package sent yet: there is nothing to acknowledge.</source>
+        <translation>Chưa gửi gói nào nên chưa có gì để xác nhận.</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the package (a USB drive or a synced folder)</source>
+        <translation>Chọn thư mục lưu gói (ổ USB hoặc thư mục đồng bộ)</translation>
+    </message>
+    <message>
+        <source>Writing the package to {folder} and checking it… this can take a minute.</source>
+        <translation>Đang ghi gói vào {folder} và kiểm tra lại… có thể mất khoảng một phút.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Package no. {sequence} written and checked: {file} ({size}, %n record(s)) in {folder}. Take it to the upper level; import its acknowledgement here when it comes back.</source>
+        <translation>
+            <numerusform>Đã ghi và kiểm tra gói số {sequence}: {file} ({size}, %n bản ghi) trong thư mục {folder}. Hãy chuyển tệp cho cấp trên; khi nhận được giấy xác nhận, nhập vào đây.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The package could not be written to {folder}: {reason}</source>
+        <translation>Không ghi được gói vào {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>No package was marked as sent.</source>
+        <translation>Không có gói nào được ghi nhận là đã gửi.</translation>
+    </message>
+    <message>
+        <source>Acknowledgements (*.{suffix})</source>
+        <translation>Tệp xác nhận (*.{suffix})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose the upper level&apos;s acknowledgement</source>
+        <translation>Chọn giấy xác nhận của cấp trên</translation>
+    </message>
+    <message>
+        <source>Checking the acknowledgement {file}…</source>
+        <translation>Đang kiểm tra tệp xác nhận {file}…</translation>
+    </message>
+    <message>
+        <source>The upper level accepted package no. {sequence} ({date}).</source>
+        <translation>Cấp trên đã nhận gói số {sequence} ({date}).</translation>
+    </message>
+    <message>
+        <source>The upper level returned package no. {sequence} ({date}): the next package sends its changes again.</source>
+        <translation>Cấp trên trả lại gói số {sequence} ({date}): gói tiếp theo sẽ gửi lại các thay đổi đó.</translation>
+    </message>
+    <message>
+        <source>Message from the upper level: {text}</source>
+        <translation>Lời nhắn của cấp trên: {text}</translation>
+    </message>
+    <message>
+        <source>The acknowledgement {file} could not be read: {reason}</source>
+        <translation>Không đọc được tệp xác nhận {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded: the package history and what was acknowledged are unchanged.</source>
+        <translation>Không ghi nhận gì: lịch sử gói và mốc đã được xác nhận giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Save the commune&apos;s public key</source>
+        <translation>Lưu khóa công khai của xã</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>Tệp khóa (*.json)</translation>
+    </message>
+    <message>
+        <source>The commune&apos;s public key was saved to {path}. Hand it to the upper level, then read it these words over the phone: {words}.</source>
+        <translation>Đã lưu khóa công khai của xã vào {path}. Hãy trao tệp cho cấp trên rồi đọc qua điện thoại các từ: {words}.</translation>
+    </message>
+    <message>
+        <source>Choose the upper level&apos;s key file</source>
+        <translation>Chọn tệp khóa của cấp trên</translation>
+    </message>
+    <message>
+        <source>Replace the keys of {name} (fingerprint: {words})? The next packages are encrypted for the new keys only: compare the new fingerprint by phone before sending any.</source>
+        <translation>Thay khóa của {name} (dấu vân tay: {words})? Các gói sau chỉ được mã hóa bằng khóa mới: hãy gọi điện đối chiếu dấu vân tay mới trước khi gửi gói nào.</translation>
+    </message>
+    <message>
+        <source>The keys of {name} (code {code}) were imported. Now phone the upper level on a number you know (the directory, not one given with the file) and compare the fingerprint: {words} — {digits}. If it does not match, send no package and ask for the key file again.</source>
+        <translation>Đã nhập khóa của {name} (mã {code}). Bây giờ hãy gọi điện cho cấp trên theo số đã biết (trong danh bạ, không dùng số gửi kèm tệp) và đối chiếu dấu vân tay: {words} — {digits}. Nếu không trùng khớp, đừng gửi gói nào và hãy xin lại tệp khóa.</translation>
+    </message>
+    <message>
+        <source>Saved: in the next package, the identities of protected people are sealed for the upper level.</source>
+        <translation>Đã lưu: từ gói tiếp theo, danh tính người được bảo vệ được niêm phong cho cấp trên.</translation>
+    </message>
+    <message>
+        <source>Saved: the next package does not carry the identities of protected people.</source>
+        <translation>Đã lưu: từ gói tiếp theo, danh tính người được bảo vệ không được gửi.</translation>
+    </message>
+</context>
+<context>
     <name>TimeLimitTableModel</name>
     <message>
         <source>Time limit</source>

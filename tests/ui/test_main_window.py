@@ -131,7 +131,7 @@ def test_navigation_shows_only_the_screens_a_role_may_use(qtbot, desk):
     qtbot.addWidget(admin)
     assert [type(s).__name__ for s in admin.screens] == ["HomeScreen", "IntakeScreen", "LogbookScreen",
                                                          "CasesScreen", "SessionsScreen", "FollowupScreen",
-                                                         "ReportsScreen", "SettingsScreen"]
+                                                         "ReportsScreen", "SyncScreen", "SettingsScreen"]
     desk.accounts.add_user(desk.context.session, "xem", "Người Xem", "viewer", "mật khẩu xem 1")
     desk.logout()
     desk.login("xem", "mật khẩu xem 1")
@@ -139,7 +139,7 @@ def test_navigation_shows_only_the_screens_a_role_may_use(qtbot, desk):
     qtbot.addWidget(viewer)
     assert [type(s).__name__ for s in viewer.screens] == ["HomeScreen", "LogbookScreen", "CasesScreen",
                                                           "SessionsScreen", "FollowupScreen", "ReportsScreen"]
-    assert viewer.intake is None and viewer.settings is None
+    assert viewer.intake is None and viewer.settings is None and viewer.sync is None
 
 
 def test_status_bar_shows_unit_user_file_and_overdue_count(qtbot, desk):
@@ -170,6 +170,8 @@ def test_keyboard_shortcuts_move_between_screens(qtbot, desk):
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.reports
     qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.sync
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.settings
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.home

@@ -27,6 +27,7 @@ from receptiondesk.ui.screens.logbook_screen import LogbookScreen
 from receptiondesk.ui.screens.reports_screen import ReportsScreen
 from receptiondesk.ui.screens.sessions_screen import SessionsScreen
 from receptiondesk.ui.screens.settings_screen import SettingsScreen
+from receptiondesk.ui.screens.sync_screen import SyncScreen
 
 #: How often the desk file's presence is checked (a USB drive can be pulled out at any time).
 FILE_WATCH_MS = 3000
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
         self.sessions = self._add(SessionsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.followup = self._add(FollowupScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.reports = self._add(ReportsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
+        self.sync = self._add(SyncScreen(desk, lang, self)) \
+            if session.user.may(Permission.EXPORT) or session.user.may(Permission.RECORD) else None
         self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
         if self.followup is not None and self.cases is not None:
             self.followup.case_requested.connect(self.cases.open_case)  # the case with its whole history

@@ -27,6 +27,7 @@ from receptiondesk.services.setup import SignerDraft
 WINDOW_SIZE = (1092, 580)
 USERNAME, PASSWORD = "canbo", "mật khẩu mẫu 2026"
 DEMO_VISITS = 1500
+UPPER_CODE, UPPER_NAME = "01", "Ban Tiếp công dân thành phố Hà Nội"
 
 
 def _settle() -> None:
@@ -55,14 +56,34 @@ def _build_report(screen) -> None:
     _settle()
 
 
-def fill_demo_desk(desk: Desk) -> None:
-    """A commune desk with a year of visits, today's visits (one a delegation) and sessions ahead."""
+def sync_with_upper_level(desk: Desk, folder: Path) -> None:
+    """The upper level's keys imported, one package sent to `folder` and acknowledged with a message."""
+    from receptiondesk.sync.ack import Ack, encode_ack
+    from receptiondesk.sync.keys import UpperLevelKeys
+
+    folder.mkdir(parents=True, exist_ok=True)
+    upper = UpperLevelKeys.generate(UPPER_CODE, UPPER_NAME)
+    upper.public().write(folder / "KhoaCapTren.json")
+    desk.sync.import_upper_keys(folder / "KhoaCapTren.json")
+    info = desk.sync.export(folder)
+    issued = (desk.context.clock() + timedelta(hours=2)).isoformat(timespec="seconds")
+    ack = Ack(upper.unit_code, upper.unit_name, desk.context.settings.unit_code, info.manifest.sequence,
+              info.sha256, True, issued, messages=("Đã nhận đủ. Đề nghị phường gửi gói tiếp theo trước ngày 05.",))
+    path = folder / f"XacNhan_{info.manifest.sequence:05d}.rdack"
+    path.write_bytes(encode_ack(ack, signing_key=upper))
+    desk.sync.import_ack(path)
+
+
+def fill_demo_desk(desk: Desk, work: Path) -> None:
+    """A commune desk with a year of visits sent to the upper level and acknowledged, then today's visits (one a
+    delegation) and sessions ahead; packages and key files go to `work`."""
     desk.first_run("00004", USERNAME, "Nguyễn Thị Lan", PASSWORD, PASSWORD)
     desk.setup.update_settings(villages=["Tổ dân phố 1", "Tổ dân phố 2", "Tổ dân phố Quán Thánh"],
                                officer_name="Nguyễn Thị Lan")
     desk.setup.add_signer(SignerDraft("Trần Văn Hùng", "Chủ tịch UBND phường"))
     today = desk.context.today()
     generate_into(desk.context, "commune", visits=DEMO_VISITS, until=today - timedelta(days=1))
+    sync_with_upper_level(desk, work / "usb")
     desk.intake.register_visit(VisitDraft(
         today, CitizenDraft("Lê Thị Mai", id_type="citizen_id", id_number="001190012345", birth_year=1990,
                             gender="female", address="Tổ dân phố 2, Phường Ba Đình, Thành phố Hà Nội",
@@ -101,7 +122,7 @@ def render(out_dir: Path) -> list[Path]:
     app, _ = start_application("vi")
     written: list[Path] = []
     with Desk.open(work / "empty.sqlite3") as empty, Desk.open(work / "desk.sqlite3") as desk:
-        fill_demo_desk(desk)
+        fill_demo_desk(desk, work)
         for lang in LANGUAGES:
             install_language(app, lang)
             dialogs = {"first-run": FirstRunDialog(empty, lang), "login": LoginDialog(desk, lang),
