@@ -134,10 +134,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The stored sync keys cannot be opened with this desk's data key (another desk, or altered data)."},
     # -- the desk's sync service -----------------------------------------------------------------------------
     "sync.no_upper_keys": {
-        "vi": "Chưa có khóa công khai của cấp trên: hãy nhận tệp khóa từ cấp trên, nhập vào (màn hình Đồng bộ lên cấp trên → Khóa và danh tính được bảo vệ, hoặc "
-              "“receptiondesk sync keys --import-upper TỆP”) và đọc dấu vân tay qua điện thoại để đối chiếu.",
-        "en": "The upper level's public keys are missing: get their key file, import it (Upper-level sync → Keys and protected identities, or "
-              "“receptiondesk sync keys --import-upper FILE”) and compare the fingerprint by phone."},
+        "vi": "Chưa có khóa công khai của cấp trên: hãy nhận tệp khóa từ cấp trên, nhập vào (màn hình Đồng bộ lên "
+              "cấp trên → Khóa và danh tính được bảo vệ, hoặc “receptiondesk sync keys --import-upper TỆP”) và đọc "
+              "dấu vân tay qua điện thoại để đối chiếu.",
+        "en": "The upper level's public keys are missing: get their key file, import it (Upper-level sync → Keys "
+              "and protected identities, or “receptiondesk sync keys --import-upper FILE”) and compare the "
+              "fingerprint by phone."},
     "sync.ack_other_package": {
         "vi": "Tệp xác nhận {file} nói về gói số {sequence}, nhưng bàn không gửi gói nào như vậy (số gói hoặc mã "
               "băm khác): không ghi nhận gì.",
