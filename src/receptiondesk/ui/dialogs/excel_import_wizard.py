@@ -58,6 +58,7 @@ from receptiondesk.services.interchange import ImportReport
 from receptiondesk.ui.models.row_outcome_table_model import RowOutcomeTableModel
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
+from receptiondesk.ui.workers.task_runner import TaskRunner
 
 #: The pages, in order.
 FILE, SHEET, MAPPING, REPORT, IMPORT = range(5)
@@ -163,10 +164,9 @@ class ExcelImportWizard(QDialog):
         self.mapped_layout: SheetLayout | None = None
         self.plan: ImportPlan | None = None
         self.report: ImportReport | None = None
-        self._worker: DeskTaskWorker | None = None
-        self._retiring: set[DeskTaskWorker] = set()  # stopped, still ending
+        self._runner = TaskRunner(desk, self)
+        self._runner.busy_changed.connect(lambda _busy: self._update_buttons())
         self._task = ""
-        self._answered = False  # the running task said done or failed
         self.combos: list[QComboBox] = []
         self.setWindowTitle(self.tr("Import an old logbook from Excel"))
         self.setMinimumSize(760, 480)
@@ -409,7 +409,7 @@ class ExcelImportWizard(QDialog):
     @property
     def running(self) -> str:
         """The task the worker is running ("" when none)."""
-        return self._task if self._worker is not None else ""
+        return self._task if self._runner.busy else ""
 
     def _show_page(self, page: int) -> None:
         self.stack.setCurrentIndex(page)
@@ -758,7 +758,7 @@ class ExcelImportWizard(QDialog):
     def stop(self) -> None:
         """Stop checking the rows (the Stop button): nothing was imported; Next checks them again."""
         if self.running == PLAN:
-            self._worker.cancel()
+            self._runner.cancel()
             self.stop_button.setEnabled(False)
             self.plan_status.setText(self.tr("Stopping…"))
 
@@ -802,33 +802,17 @@ class ExcelImportWizard(QDialog):
 
     # -- the worker ------------------------------------------------------------------------------------------
     def _run(self, task: str, call: Callable[[DeskTaskWorker, Desk], Any], *, writes: bool = False) -> None:
-        worker = DeskTaskWorker(self.desk, lambda desk: call(worker, desk), self, writes=writes)
-        worker.progressed.connect(self._progressed)
-        worker.done.connect(self._task_done)
-        worker.failed.connect(self._task_failed)
-        worker.finished.connect(self._worker_finished)
-        self._worker, self._task, self._answered = worker, task, False
-        self._update_buttons()
-        worker.start()
+        self._task = task
+        self._runner.run(call, {INSPECT: self._inspected, PLAN: self._planned, COMMIT: self._committed}[task],
+                         self._task_failed, writes=writes, progressed=self._progressed, stopped=self._task_stopped)
 
     def _progressed(self, count: int) -> None:
-        if self.sender() is not self._worker:
-            return
-        if self._task == PLAN and not self._worker.cancelled:
+        if self._task == PLAN and not self._runner.cancelled:
             self.plan_status.setText(self.tr("Reading and checking the rows… %Ln row(s) read", "", count))
         elif self._task == COMMIT:
             self.import_progress.setValue(min(count, self.import_progress.maximum()))
 
-    def _task_done(self, result: Any) -> None:
-        if self.sender() is not self._worker:
-            return
-        self._answered = True
-        {INSPECT: self._inspected, PLAN: self._planned, COMMIT: self._committed}[self._task](result)
-
     def _task_failed(self, error: Exception) -> None:
-        if self.sender() is not self._worker:
-            return
-        self._answered = True
         if isinstance(error, UserError):
             text = self._sentence(error.render(self._lang))
         else:
@@ -850,43 +834,27 @@ class ExcelImportWizard(QDialog):
             self._say(self.import_status, "\n".join((text, self.tr(
                 "Nothing was written: the logbook is as it was."))), ERROR_STYLE)
 
-    def _worker_finished(self) -> None:
-        worker = self.sender()
-        self._retiring.discard(worker)
-        if worker is self._worker:
-            task, self._worker = self._task, None
-            if not self._answered and task == PLAN:  # stopped: no row report
-                self._end_plan_progress()
-                self.plan_status.clear()
-                self._say(self.report_message, self._sentence(UserError(
-                    "excel_import.cancelled", file=self.preview.file_name).render(self._lang)), NOTE_STYLE)
-            self._update_buttons()
-        if worker is not None:
-            worker.deleteLater()
-
-    def _stop_worker(self, wait: bool = False) -> None:
-        """Stop the running read (a write runs to its end); with `wait`, once it has ended."""
-        worker = self._worker
-        if worker is None:
-            return
-        if self._task != COMMIT:
-            worker.cancel()
-            self._retiring.add(worker)
-            self._worker = None
+    def _task_stopped(self) -> None:
+        if self._task == PLAN:  # stopped: no row report
             self._end_plan_progress()
-            self.file_progress.hide()
-            self.file_status.clear()
-            self._update_buttons()
-        if wait:
-            worker.wait()
+            self.plan_status.clear()
+            self._say(self.report_message, self._sentence(UserError(
+                "excel_import.cancelled", file=self.preview.file_name).render(self._lang)), NOTE_STYLE)
+
+    def _stop_worker(self) -> None:
+        """Stop the running read (a write runs to its end)."""
+        if not self._runner.busy or self._task == COMMIT:
+            return
+        self._runner.retire()
+        self._end_plan_progress()
+        self.file_progress.hide()
+        self.file_status.clear()
 
     def _wait_for_workers(self) -> None:
         """Every worker ended, the one writing included (the dialog and its threads go together)."""
-        self._stop_worker(wait=True)
-        for worker in list(self._retiring):
-            worker.wait()
-        self._retiring.clear()
-        self._worker = None
+        self._stop_worker()
+        self._runner.retire(cancel=False)
+        self._runner.wait()
 
     # -- closing ---------------------------------------------------------------------------------------------
     def reject(self) -> None:

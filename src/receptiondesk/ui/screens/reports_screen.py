@@ -52,7 +52,7 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.export_button import ExportButton
-from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
+from receptiondesk.ui.workers.task_runner import TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b5e20;"
@@ -129,10 +129,8 @@ class ReportsScreen(QWidget):
         self._rendered: str | None = None  # the narrative the PDF shown was rendered with
         self._pdf_bytes: bytes | None = None
         self._buffer: QBuffer | None = None
-        self._worker: DeskTaskWorker | None = None
-        self._retiring: set[DeskTaskWorker] = set()
-        #: What to do when a worker ends: with its result, and the sentence for an unexpected error.
-        self._callbacks: dict[DeskTaskWorker, tuple[Callable[[Any], None], Callable[[str], str]]] = {}
+        self._runner = TaskRunner(desk, self)
+        self._runner.busy_changed.connect(self._set_busy)
         self._setting_cutoff: int | None = None  # the desk's cut-off day the picker was last set from
         self._picked = False  # the default period was chosen (the first time the screen is shown)
         self._numbers = ""  # what the month/quarter combo lists: "month" or "quarter"
@@ -361,7 +359,7 @@ class ReportsScreen(QWidget):
 
     def clear(self) -> None:
         """The desk was locked: stop any work and show nothing."""
-        self._retire_worker()
+        self._runner.retire()
         self.document = None
         self._draft = ""
         self._rendered = None
@@ -382,17 +380,14 @@ class ReportsScreen(QWidget):
 
     def close_screen(self) -> None:
         """Stop every worker before the desk file closes."""
-        self._retire_worker()
-        for worker in list(self._retiring):
-            worker.cancel()
-            worker.wait()
-        self._retiring.clear()
+        self._runner.retire()
+        self._runner.wait()
         self.close()
 
     @property
     def busy(self) -> bool:
         """A report is being built, rendered or written."""
-        return self._worker is not None
+        return self._runner.busy
 
     # -- the period ----------------------------------------------------------------------------
     def pick_period(self, period: Period) -> None:
@@ -831,55 +826,18 @@ class ReportsScreen(QWidget):
     # -- the worker ----------------------------------------------------------------------------
     def _run(self, task: Callable[[Desk], Any], then: Callable[[Any], None], text: str,
              failure: Callable[[str], str]) -> None:
-        """Run `task` over a reading desk on a worker, `text` saying what is being done; `then(result)` on the GUI
-        thread when it is done; `failure(reason)` says an unexpected error (a UserError speaks for itself)."""
-        self._retire_worker()
-        worker = DeskTaskWorker(self.desk, task, self)
-        self._callbacks[worker] = (then, failure)
-        worker.done.connect(self._worker_done)
-        worker.failed.connect(self._worker_failed)
-        worker.finished.connect(self._worker_finished)
-        self._worker = worker
+        """Run `task` over a reading desk on a worker (any task still running is cancelled), `text` saying what is
+        being done; `then(result)` on the GUI thread when it is done; `failure(reason)` says an unexpected error
+        (a UserError speaks for itself)."""
+        self._runner.run(lambda _worker, reading: task(reading), then,
+                         lambda error: self._task_failed(error, failure))
         self._set_busy(True, text)
-        worker.start()
 
-    def _worker_done(self, result: Any) -> None:
-        worker = self.sender()
-        if worker is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
-        then, _ = self._callbacks.pop(worker)
-        then(result)
-
-    def _worker_failed(self, error: Exception) -> None:
-        worker = self.sender()
-        if worker is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
-        _, failure = self._callbacks.pop(worker)
+    def _task_failed(self, error: Exception, failure: Callable[[str], str]) -> None:
         if isinstance(error, UserError):
             self._fail(error)
         else:
             self._say(failure(str(error) or type(error).__name__), style=ERROR_STYLE)
-
-    def _worker_finished(self) -> None:
-        worker = self.sender()
-        if worker is self._worker:  # ended without a word (cancelled): nothing more to wait for
-            self._worker = None
-            self._set_busy(False)
-        self._retiring.discard(worker)
-        self._callbacks.pop(worker, None)
-        if worker is not None:
-            worker.deleteLater()
-
-    def _retire_worker(self) -> None:
-        """Cancel the running task without waiting for it; anything it still sends is ignored."""
-        worker, self._worker = self._worker, None
-        if worker is not None and worker.isRunning():
-            worker.cancel()
-            self._retiring.add(worker)
 
     # -- messages ------------------------------------------------------------------------------
     def _say(self, text: str, *, style: str = DONE_STYLE) -> None:

@@ -41,7 +41,7 @@ from receptiondesk.services.sync import SyncStatus
 from receptiondesk.sync.ack import Ack
 from receptiondesk.sync.package import PackageInfo
 from receptiondesk.ui.widgets.export_button import ExportButton
-from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
+from receptiondesk.ui.workers.task_runner import TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
 DONE_STYLE = "color: #1b5e20;"
@@ -95,10 +95,9 @@ class SyncScreen(QWidget):
         self.desk = desk
         self._lang = lang
         self.status: SyncStatus | None = None
-        self._worker: DeskTaskWorker | None = None
-        self._retiring: set[DeskTaskWorker] = set()
-        #: What to do when a worker ends: with its result, and with the error it failed with.
-        self._callbacks: dict[DeskTaskWorker, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._runner = TaskRunner(desk, self)
+        self._runner.busy_changed.connect(self._set_busy)
+        self._runner.ended.connect(lambda: self._set_busy(self._runner.busy))
         self._loading_policy = False
         self._build()
         self._connect()
@@ -300,12 +299,12 @@ class SyncScreen(QWidget):
             self.status = None
             self._fail(error)
         self._show_status()
-        if self._worker is None and self.busy:  # started before the desk was locked, still writing
+        if not self._runner.busy and self.busy:  # started before the desk was locked, still writing
             self._set_busy(True, self.tr("Finishing the work started before the desk was locked…"))
 
     def clear(self) -> None:
         """The desk was locked: stop listening to any work and show nothing."""
-        self._retire_worker()
+        self._runner.retire()
         self.status = None
         self._clear_message()
         self._show_status()
@@ -313,17 +312,14 @@ class SyncScreen(QWidget):
 
     def close_screen(self) -> None:
         """Wait for any worker before the desk file closes (a package being written is finished, not cut)."""
-        self._retire_worker()
-        for worker in list(self._retiring):
-            worker.cancel()
-            worker.wait()
-        self._retiring.clear()
+        self._runner.retire()
+        self._runner.wait()
         self.close()
 
     @property
     def busy(self) -> bool:
         """A package is being written or an acknowledgement read (also one started before the desk was locked)."""
-        return self._worker is not None or any(worker.isRunning() for worker in self._retiring)
+        return self._runner.busy or self._runner.ending
 
     # -- permissions ---------------------------------------------------------------------------
     def _may(self, permission: Permission) -> bool:
@@ -639,51 +635,10 @@ class SyncScreen(QWidget):
     def _run(self, task: Callable[[Desk], Any], then: Callable[[Any], None], failure: Callable[[Exception], None],
              text: str) -> None:
         """Run `task` over a desk of its own that may write, on a worker, `text` saying what is being done;
-        `then(result)` or `failure(error)` on the GUI thread when it ends."""
-        worker = DeskTaskWorker(self.desk, task, self, writes=True)
-        self._callbacks[worker] = (then, failure)
-        worker.done.connect(self._worker_done)
-        worker.failed.connect(self._worker_failed)
-        worker.finished.connect(self._worker_finished)
-        self._worker = worker
+        `then(result)` or `failure(error)` on the GUI thread when it ends. Cleared, the screen stops listening: a
+        package being written is finished (it cannot be cut halfway) and the actions wait for it."""
+        self._runner.run(lambda _worker, desk: task(desk), then, failure, writes=True)
         self._set_busy(True, text)
-        worker.start()
-
-    def _worker_done(self, result: Any) -> None:
-        worker = self.sender()
-        if worker is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
-        then, _ = self._callbacks.pop(worker)
-        then(result)
-
-    def _worker_failed(self, error: Exception) -> None:
-        worker = self.sender()
-        if worker is not self._worker:
-            return
-        self._worker = None
-        self._set_busy(False)
-        _, failure = self._callbacks.pop(worker)
-        failure(error)
-
-    def _worker_finished(self) -> None:
-        worker = self.sender()
-        if worker is self._worker:  # ended without a word: nothing more to wait for
-            self._worker = None
-        self._retiring.discard(worker)
-        self._callbacks.pop(worker, None)
-        self._set_busy(self._worker is not None)
-        if worker is not None:
-            worker.deleteLater()
-
-    def _retire_worker(self) -> None:
-        """Stop listening to the running task; a package being written is finished (it cannot be cut halfway) and
-        the actions wait for it."""
-        worker, self._worker = self._worker, None
-        if worker is not None and worker.isRunning():
-            worker.cancel()
-            self._retiring.add(worker)
 
     # -- messages ------------------------------------------------------------------------------
     def _say(self, text: str, *, style: str = DONE_STYLE) -> None:

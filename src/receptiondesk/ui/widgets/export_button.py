@@ -18,6 +18,7 @@ from receptiondesk.domain.accounts import Permission
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
+from receptiondesk.ui.workers.task_runner import TaskRunner
 
 #: What `reported` says happened: the file was written, the export failed, or it was stopped (no new file).
 DONE, FAILED, STOPPED = "done", "failed", "stopped"
@@ -61,9 +62,9 @@ class ExportButton(QPushButton):
         self._hint = hint or self.tr("Write the list as shown, with its filters and order, to an Excel or CSV file")
         self._available = True
         self._reason = ""
-        self._worker: DeskTaskWorker | None = None
+        self._runner = TaskRunner(desk, self)
+        self._runner.busy_changed.connect(self._busy_changed)
         self._path: Path | None = None
-        self._outcome = False  # the running export said DONE or FAILED
         self.progress_dialog: QProgressDialog | None = None
         self.clicked.connect(self.export)
         shortcut = QShortcut(QKeySequence(SHORTCUT), parent, activated=self.export)
@@ -74,7 +75,7 @@ class ExportButton(QPushButton):
     # -- state ---------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._worker is not None
+        return self._runner.busy
 
     def _may_export(self) -> bool:
         session = self._desk.context.session
@@ -157,20 +158,16 @@ class ExportButton(QPushButton):
         list_name = self._list
         options = {"include_protected": include_protected} if list_name in NAMING_PEOPLE else {}
 
-        def task(desk: Desk) -> int:
+        def task(worker: DeskTaskWorker, desk: Desk) -> int:
             write = getattr(desk.exports, f"{list_name}_{file_format}")
             return write(path, request, progress=worker.report_progress, cancelled=lambda: worker.cancelled,
                          **options)
 
-        worker = DeskTaskWorker(self._desk, task, self, writes=True)
-        worker.progressed.connect(self._progressed)
-        worker.done.connect(self._done)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(self._finished)
-        self._worker, self._path, self._outcome = worker, path, False
+        self._path = path
+        self._runner.run(task, self._done, self._failed, writes=True, progressed=self._progressed,
+                         stopped=self._stopped)
         self._open_progress(path, self._expected_rows())
         self._update()
-        worker.start()
 
     def _open_progress(self, path: Path, expected: int | None) -> None:
         dialog = QProgressDialog(self.window())
@@ -189,7 +186,7 @@ class ExportButton(QPushButton):
 
     def _progressed(self, rows: int) -> None:
         dialog = self.progress_dialog
-        if self.sender() is not self._worker or dialog is None or dialog.wasCanceled():
+        if dialog is None or dialog.wasCanceled():
             return
         dialog.setLabelText(self.tr("Writing {name}: %Ln row(s) written", "", rows).format(name=self._path.name))
         if dialog.maximum():
@@ -197,15 +194,9 @@ class ExportButton(QPushButton):
             dialog.setValue(rows)
 
     def _done(self, rows: int) -> None:
-        if self.sender() is not self._worker:
-            return
-        self._outcome = True
         self.reported.emit(DONE, self.tr("%Ln row(s) written to {path}", "", rows).format(path=str(self._path)))
 
     def _failed(self, error: Exception) -> None:
-        if self.sender() is not self._worker:
-            return
-        self._outcome = True
         if isinstance(error, UserError):
             text = error.render(self._lang)
         else:
@@ -213,16 +204,14 @@ class ExportButton(QPushButton):
                 path=str(self._path), reason=str(error) or type(error).__name__)
         self.reported.emit(FAILED, text)
 
-    def _finished(self) -> None:
-        worker = self.sender()
-        if worker is self._worker:
-            if not self._outcome:  # stopped: the export left no new file
-                self.reported.emit(STOPPED, UserError("spreadsheet.cancelled", file=self._path.name).render(self._lang))
-            self._worker = None
+    def _stopped(self) -> None:
+        """The export ended without a word: it was stopped and left no new file."""
+        self.reported.emit(STOPPED, UserError("spreadsheet.cancelled", file=self._path.name).render(self._lang))
+
+    def _busy_changed(self, running: bool) -> None:
+        if not running:
             self._close_progress()
             self._update()
-        if worker is not None:
-            worker.deleteLater()
 
     def _close_progress(self) -> None:
         dialog, self.progress_dialog = self.progress_dialog, None
@@ -234,11 +223,10 @@ class ExportButton(QPushButton):
     def stop(self, wait: bool = False) -> None:
         """Stop the running export (the progress dialog's button, a locked desk, a closing screen): it ends at its
         next check, leaving no new file; with `wait`, once it has ended."""
-        worker = self._worker
-        if worker is None:
+        if not self.running:
             return
-        worker.cancel()
+        self._runner.cancel()
         if self.progress_dialog is not None:
             self.progress_dialog.setLabelText(self.tr("Stopping…"))
         if wait:
-            worker.wait()
+            self._runner.wait()
