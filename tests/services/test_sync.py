@@ -194,3 +194,15 @@ def test_the_communes_key_is_made_once_kept_sealed_and_audited(desk, tmp_path):
     path = desk.sync.write_commune_public_key(tmp_path / "khoa-xa.json")
     assert json.loads(path.read_text(encoding="utf-8"))
     assert len(first.words) == 8 and len(first.digits.split()) == 8
+
+
+def test_a_stopped_export_leaves_no_file_and_marks_nothing(desk, upper, linked, tmp_path, monkeypatch):
+    monkeypatch.setattr("receptiondesk.services.sync.PROGRESS_STEP", 50)
+    seen: list[int] = []
+    with pytest.raises(UserError) as caught:
+        desk.sync.export(tmp_path, progress=seen.append, cancelled=lambda: len(seen) >= 2)
+    assert caught.value.code == "sync.export_cancelled" and seen == [50, 100]
+    assert list(tmp_path.glob("*.rdsync")) == [] and not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+    assert desk.sync.packages() == []
+    finished = desk.sync.export(tmp_path, progress=seen.append)
+    assert finished.path.exists() and seen[-1] >= 150

@@ -171,4 +171,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.sync_state.sent": {"vi": "đã gửi", "en": "sent"},
     "cli.sync_state.accepted": {"vi": "cấp trên đã nhận", "en": "accepted"},
     "cli.sync_state.rejected": {"vi": "cấp trên trả lại", "en": "rejected"},
+    "sync.export_cancelled": {"vi": "Đã dừng tạo gói: không có tệp nào được ghi, không có gì được đánh dấu đã gửi.",
+                              "en": "Package stopped: no file was written and nothing was marked as sent."},
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,8 @@ PACKAGE_SUFFIX = ".rdsync"
 #: The identity keys sealed for the confidential-data key, per entity (as the desk seals them at rest).
 SEALED_FIELDS = {"citizen": CITIZEN_IDENTITY, "visit": SNAPSHOT_IDENTITY["visits"],
                  "letter": SNAPSHOT_IDENTITY["letters"]}
+#: How often (in records) an export reports its progress and looks for a cancel.
+PROGRESS_STEP = 5_000
 #: Settings: protected identities sealed for the upper level ("seal") or left out ("omit").
 PROTECTED_POLICIES = ("seal", "omit")
 
@@ -136,9 +138,12 @@ class SyncService:
                           self.commune_keys().public().fingerprint(), self.upper_keys(), settings.sync_protected)
 
     # -- export -------------------------------------------------------------------------------------------------
-    def export(self, folder: Path | str, *, with_documents: bool = False) -> PackageInfo:
+    def export(self, folder: Path | str, *, with_documents: bool = False,
+               progress: Callable[[int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> PackageInfo:
         """Write the next package into `folder`: every change since the watermark. Nothing is marked as sent
-        unless the file was written, read back and verified."""
+        unless the file was written, read back and verified. `progress(records)` is called as records are
+        written; `cancelled()` stops the export, leaving no file and nothing marked."""
         session = self.context.require(Permission.EXPORT)
         settings = self.context.require_setup()
         upper = self.upper_keys()
@@ -166,7 +171,7 @@ class SyncService:
             opener = session.identities.open if seal else None
             policy = IdentityPolicy(is_protected=lambda r: r.get("identity") == "sealed", fields=SEALED_FIELDS)
             info = write_package(
-                Path(folder) / name, manifest, _records(reader, watermark, opener),
+                Path(folder) / name, manifest, _watched(_records(reader, watermark, opener), progress, cancelled),
                 documents=_documents(reader, watermark, change_to) if with_documents else (),
                 reports=_reports(reader, watermark, change_to), signing_key=signing, upper_keys=upper,
                 identity_policy=policy if seal else None)
@@ -237,6 +242,18 @@ def _records(reader: Any, watermark: int, opener: Any) -> Iterator[tuple[str, st
             yield record
         else:
             yield entity, line
+
+
+def _watched(items: Iterator[Any], progress: Callable[[int], None] | None,
+             cancelled: Callable[[], bool] | None) -> Iterator[Any]:
+    """`items`, telling `progress` every PROGRESS_STEP items and stopping with a UserError when `cancelled()`."""
+    for count, item in enumerate(items, start=1):
+        if count % PROGRESS_STEP == 0:
+            if cancelled is not None and cancelled():
+                raise UserError("sync.export_cancelled")
+            if progress is not None:
+                progress(count)
+        yield item
 
 
 def _documents(reader: Any, watermark: int, change_to: int) -> Iterator[tuple[str, bytes]]:
