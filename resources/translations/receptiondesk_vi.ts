@@ -2929,6 +2929,24 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
         <translation>Tạo gói gửi cấp trên…</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Stop writing the package: no file is left and nothing is marked as sent</source>
+        <translation>Dừng ghi gói: không để lại tệp nào, không đánh dấu gì là đã gửi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing the package to {folder}: %n record(s) written…</source>
+        <translation>
+            <numerusform>Đang ghi gói vào {folder}: đã ghi %n bản ghi…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The package was stopped: no file was written and nothing was marked as sent.</source>
+        <translation>Đã dừng tạo gói: không có tệp nào được ghi, không có gì được đánh dấu đã gửi.</translation>
+    </message>
+    <message>
         <source>Choose a folder (a USB drive or a synced folder); the package holds every change the upper level has not acknowledged ({keys})</source>
         <translation>Chọn thư mục (ổ USB hoặc thư mục đồng bộ); gói chứa mọi thay đổi cấp trên chưa xác nhận ({keys})</translation>
     </message>

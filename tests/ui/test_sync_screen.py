@@ -320,3 +320,30 @@ def test_a_package_being_written_when_the_desk_locks_is_finished_and_listed_afte
     assert (usb / "00004-00001.rdsync").is_file()
     assert screen.history.rowCount() == 1 and cell(screen, 0, 4) == "Đã gửi"
     assert screen.export_button.isEnabled()
+
+
+def test_stop_while_the_package_is_written_leaves_no_file(qtbot, monkeypatch, screen, linked, usb):
+    import threading
+
+    monkeypatch.setattr("receptiondesk.services.sync.PROGRESS_STEP", 5)
+    gate = threading.Event()
+    real_export = linked.sync.export.__func__
+
+    def slow_progress_export(self, folder, **kwargs):  # the worker's desk: wait at the first progress report
+        given = kwargs["progress"]
+
+        def progress(count):
+            given(count)
+            gate.wait(10)
+        return real_export(self, folder, **{**kwargs, "progress": progress})
+
+    monkeypatch.setattr("receptiondesk.services.sync.SyncService.export", slow_progress_export)
+    screen.refresh()
+    folder_is(monkeypatch, usb)
+    ctrl(qtbot, screen.export_button, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: screen.stop_button.isVisible() and "bản ghi" in screen.message.text(), timeout=10_000)
+    press(qtbot, screen.stop_button)
+    gate.set()
+    done(qtbot, screen)
+    assert "Đã dừng tạo gói" in screen.message.text() and not screen.stop_button.isVisible()
+    assert list(usb.iterdir()) == [] and linked.sync.packages() == []

@@ -145,6 +145,11 @@ class SyncScreen(QWidget):
         actions.addSpacing(12)
         actions.addWidget(self.ack_button)
         actions.addWidget(self.progress)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop writing the package: no file is left and nothing is marked as sent"))
+        self.stop_button.clicked.connect(self._runner_cancel)
+        self.stop_button.hide()
+        actions.addWidget(self.stop_button)
         actions.addStretch(1)
 
         self.message = QLabel()
@@ -474,6 +479,8 @@ class SyncScreen(QWidget):
     def _set_busy(self, busy: bool, text: str = "") -> None:
         """Show the busy bar (and, starting, what is being done, in the message line) or hide it."""
         self.progress.setVisible(busy)
+        if not busy:
+            self.stop_button.hide()
         if busy and text:
             self._say(text, style=NOTE_STYLE)
         self._enable_actions()
@@ -495,12 +502,33 @@ class SyncScreen(QWidget):
         folder = Path(chosen)
         SyncScreen.last_folder = str(folder)
         with_documents = self.with_documents.isChecked()
-        self._run(lambda desk: desk.sync.export(folder, with_documents=with_documents),
-                  lambda info: self._exported(info, folder), lambda error: self._export_failed(error, folder),
-                  self.tr("Writing the package to {folder} and checking it… this can take a minute.").format(
-                      folder=str(folder)))
+        def export(worker: Any, desk: Desk) -> PackageInfo:
+            return desk.sync.export(folder, with_documents=with_documents, progress=worker.report_progress,
+                                    cancelled=lambda: worker.cancelled)
+
+        self._runner.run(export, lambda info: self._exported(info, folder),
+                         lambda error: self._export_failed(error, folder), writes=True,
+                         progressed=lambda count: self._say(self.tr(
+                             "Writing the package to {folder}: %n record(s) written…", "", count).format(
+                             folder=str(folder)), style=NOTE_STYLE),
+                         stopped=self._export_stopped)
+        self._set_busy(True, self.tr("Writing the package to {folder} and checking it… this can take a minute.")
+                       .format(folder=str(folder)))
+        self.stop_button.show()
+        self.stop_button.setEnabled(True)
+
+    def _runner_cancel(self) -> None:
+        self.stop_button.setEnabled(False)
+        self._runner.cancel()
+
+    def _export_stopped(self) -> None:
+        self.stop_button.hide()
+        self.refresh()
+        self._say(self.tr("The package was stopped: no file was written and nothing was marked as sent."),
+                  style=NOTE_STYLE)
 
     def _exported(self, info: PackageInfo, folder: Path) -> None:
+        self.stop_button.hide()
         manifest = info.manifest
         records = sum(manifest.counts.values())
         size = QLocale().formattedDataSize(info.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
@@ -512,6 +540,7 @@ class SyncScreen(QWidget):
         self.tabs.setCurrentIndex(self.history_tab)
 
     def _export_failed(self, error: Exception, folder: Path) -> None:
+        self.stop_button.hide()
         reason = error.render(self._lang) if isinstance(error, UserError) else self.tr(
             "The package could not be written to {folder}: {reason}").format(
             folder=str(folder), reason=str(error) or type(error).__name__)
