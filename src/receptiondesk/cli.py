@@ -219,7 +219,8 @@ def build_parser() -> ArgumentParser:
     excel.add_argument("--json", action="store_true", help="the row report as JSON")
 
     sync = commands.add_parser("sync", help="send the desk's changes to the upper level as a signed, encrypted "
-                                            "package; read its acknowledgements; keys")
+                                            "package; read its acknowledgements; keys; at the upper level, "
+                                            "enrol communes and import their packages")
     sync_actions = sync.add_subparsers(dest="sync_action", metavar="ACTION", required=True,
                                        parser_class=ArgumentParser)
     sync_export = sync_actions.add_parser("export", help="write the next package (every change since the last one "
@@ -240,6 +241,23 @@ def build_parser() -> ArgumentParser:
                            help="keep the upper level's public key file (administrators); compare its fingerprint "
                                 "by phone")
     sync_keys.add_argument("--json", action="store_true")
+    upper_init = sync_actions.add_parser("upper-init", help="make this desk the upper level's consolidation desk "
+                                                            "(administrators, once): its keys, for its province")
+    upper_init.add_argument("--public-keys", type=Path, default=None, metavar="FILE",
+                            help="also write the public key file the communes import")
+    upper_init.add_argument("--json", action="store_true")
+    enrol = sync_actions.add_parser("enrol", help="at the upper level: enrol a commune from its public key file "
+                                                  "(administrators); compare the fingerprint by phone")
+    enrol.add_argument("file", type=Path)
+    enrol.add_argument("--json", action="store_true")
+    sync_import = sync_actions.add_parser("import", help="at the upper level: check a commune's package and import "
+                                                         "its records (all or nothing; the same package twice "
+                                                         "changes nothing)")
+    sync_import.add_argument("file", type=Path)
+    sync_import.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
+    sync_import.add_argument("--ack-folder", type=Path, default=None, metavar="DIR",
+                             help="write the signed acknowledgement <unit>-<sequence>.ack.json into this folder")
+    sync_import.add_argument("--json", action="store_true")
 
     report = commands.add_parser("report", help="a periodic report (Biểu 01/TCD, classification, letters, "
                                                 "resolution, follow-up, compliance; state or Party) as a file")
@@ -798,6 +816,9 @@ def _fingerprint(fingerprint: Any) -> dict[str, Any]:
 
 def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
     lang = args.lang
+    if args.sync_action in ("upper-init", "enrol", "import") or (
+            args.sync_action in ("keys", "status") and desk.consolidation.is_upper()):
+        return _consolidation(desk, args)
     if args.sync_action == "export":
         info = desk.sync.export(args.folder, with_documents=args.with_documents)
         m = info.manifest
@@ -848,6 +869,90 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
         for package in status.packages:
             print(f"  {package['sequence']:>5}  {package['created_at'][:16]}  {package['file_name']}  "
                   f"{package['records']:>8}  {text('cli.sync_state.' + package['status'], lang)}")
+    return EXIT_OK
+
+
+def _consolidation(desk: Desk, args: argparse.Namespace) -> int:
+    """`sync` at the upper level: its mode and keys, enrolling communes, importing packages, the oversight."""
+    lang, service = args.lang, desk.consolidation
+    if args.sync_action == "upper-init":
+        public = service.initialise(args.public_keys)
+        fingerprint = public.fingerprint()
+        if args.json:
+            _print_json({"unit_code": public.unit_code, "unit_name": public.unit_name,
+                         "fingerprint": _fingerprint(fingerprint),
+                         "public_keys": None if args.public_keys is None else str(args.public_keys)})
+            return EXIT_OK
+        print(text("cli.consolidation_initialised", lang, name=public.unit_name, unit=public.unit_code))
+        print(text("cli.consolidation_upper_key", lang, digits=fingerprint.digits, words=" ".join(fingerprint.words)))
+        if args.public_keys is not None:
+            print(text("cli.consolidation_public_written", lang, file=str(args.public_keys)))
+        return EXIT_OK
+    if args.sync_action == "enrol":
+        enrolment = service.enrol(args.file)
+        commune = enrolment.commune
+        if args.json:
+            _print_json(enrolment.as_dict())
+            return EXIT_OK
+        print(text(f"cli.consolidation_enrolled.{enrolment.status}", lang, name=commune.unit_name,
+                   unit=commune.unit_code, previous=enrolment.previous.digits if enrolment.previous else ""))
+        print(text("cli.consolidation_commune_key", lang, digits=commune.fingerprint.digits,
+                   words=" ".join(commune.fingerprint.words)))
+        return EXIT_OK
+    if args.sync_action == "import":
+        result = service.import_package(args.file, dry_run=args.dry_run, ack_folder=args.ack_folder)
+        if args.json:
+            _print_json(result.as_dict())
+            return EXIT_OK
+        code = ("cli.consolidation_duplicate" if result.status == "duplicate" else
+                "cli.consolidation_dry_run" if result.dry_run else "cli.consolidation_imported")
+        print(text(code, lang, sequence=result.sequence, name=result.unit_name, unit=result.unit_code,
+                   **result.totals()))
+        if result.status == "accepted":
+            for entity, counts in result.counts.items():
+                print(f"  {entity}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
+            for reason in result.rejections[:50]:
+                print("  " + text(reason["code"], lang, **reason["params"]))
+        if result.out_of_order:
+            print(text("cli.consolidation_out_of_order", lang))
+        if result.gaps:
+            print(text("cli.consolidation_gaps", lang, gaps=list(result.gaps)))
+        if result.ack_path is not None:
+            print(text("cli.consolidation_ack_written", lang, file=str(result.ack_path)))
+        return EXIT_OK
+    if args.sync_action == "keys":
+        if args.import_upper is not None:
+            desk.sync.import_upper_keys(args.import_upper)
+        if args.export_public is not None:
+            service.write_public_keys(args.export_public)
+    public = service.public_keys()
+    rows = service.oversight() if args.sync_action == "status" else []
+    if args.json:
+        _print_json({"role": "upper", "unit_code": public.unit_code, "unit_name": public.unit_name,
+                     "fingerprint": _fingerprint(public.fingerprint()), "communes": [r.as_dict() for r in rows]})
+        return EXIT_OK
+    fingerprint = public.fingerprint()
+    print(text("cli.consolidation_upper_key", lang, digits=fingerprint.digits, words=" ".join(fingerprint.words)))
+    if args.sync_action == "keys" and args.export_public is not None:
+        print(text("cli.consolidation_public_written", lang, file=str(args.export_public)))
+    if args.sync_action != "status":
+        return EXIT_OK
+    print(text("cli.consolidation_status", lang, name=public.unit_name, unit=public.unit_code,
+               n=len(service.communes())))
+    _print_table([r.as_dict() for r in rows], [
+        ("", text("cli.consolidation_col.unit", lang), lambda r: r["unit_code"]),
+        ("", text("cli.consolidation_col.name", lang), lambda r: r["unit_name"]),
+        ("", text("cli.consolidation_col.last", lang),
+         lambda r: str(r["last_package"]["sequence"] or "") if r["last_package"] else ""),
+        ("", text("cli.consolidation_col.received", lang),
+         lambda r: r["last_package"]["received_at"][:16].replace("T", " ") if r["last_package"] else ""),
+        ("", text("cli.consolidation_col.status", lang),
+         lambda r: text("cli.consolidation_state." + r["last_package"]["status"], lang) if r["last_package"] else ""),
+        ("", text("cli.consolidation_col.gaps", lang), lambda r: ", ".join(map(str, r["gaps"]))),
+        ("", text("cli.consolidation_col.missing", lang),
+         lambda r: ", ".join(f"{a}–{b}" for a, b in r["missing_changes"])),
+        ("", text("cli.consolidation_col.records", lang), lambda r: str(r["records"])),
+    ], lang)
     return EXIT_OK
 
 

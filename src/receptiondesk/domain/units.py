@@ -55,6 +55,7 @@ class DeskSettings:
     backup_second_folder: str = ""  # a USB stick or another disk; "" for none
     report_cutoff_day: int = 0  # the reports' data cut-off day (1-28); 0: calendar months
     sync_protected: str = "seal"  # protected identities in sync packages: "seal" (for the upper level) or "omit"
+    desk_role: str = "commune"  # "commune"; "upper": also the upper level's consolidation desk (set by it)
 
     @property
     def unit_code(self) -> str:

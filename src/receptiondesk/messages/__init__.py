@@ -12,6 +12,7 @@ from receptiondesk.messages import (
     attachments,
     backups,
     calendar,
+    consolidation,
     demo,
     documents,
     enums,
@@ -36,7 +37,8 @@ LANGUAGES = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _area in (fields, enums, identity, calendar, records, storage, interchange, accounts, demo, attachments,
-              sessions, followup, documents, issuing, backups, reports, spreadsheets, excel_import, sync):
+              sessions, followup, documents, issuing, backups, reports, spreadsheets, excel_import, sync,
+              consolidation):
     _overlap = CATALOGUE.keys() & _area.MESSAGES.keys()
     if _overlap:
         raise RuntimeError(f"message codes defined twice: {sorted(_overlap)}")

@@ -13,6 +13,7 @@ from receptiondesk.services.audit import AuditService
 from receptiondesk.services.backups import BackupService
 from receptiondesk.services.case_history import CaseHistoryService
 from receptiondesk.services.cases import CaseService
+from receptiondesk.services.consolidation import ConsolidationService
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
 from receptiondesk.services.followup import FollowupService
@@ -57,6 +58,7 @@ class Desk:
         self.exports = ListExportService(self.context)
         self.excel_import = ExcelImportService(self.context)
         self.sync = SyncService(self.context)
+        self.consolidation = ConsolidationService(self.context)
         self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
 
     # -- who is signed in ------------------------------------------------------------------

@@ -449,3 +449,39 @@ CREATE TABLE known_case_hashes (
 ALTER TABLE report_submissions ADD COLUMN pdf BLOB
 """)
 
+
+
+@MIGRATIONS(name="0008_consolidation")
+def consolidation(db: Database) -> None:
+    """The upper level's consolidation desk: the communes enrolled (their public signing key and its fingerprint,
+    compared by phone) and every package it was handed, accepted, refused or seen again, with the reason. One
+    accepted row per package (unit, sequence, SHA-256): a package is imported once."""
+    _run(db, """
+CREATE TABLE enrolled_communes (
+    unit_code TEXT PRIMARY KEY,
+    unit_name TEXT NOT NULL,
+    public_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    enrolled_by TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE received_packages (
+    id INTEGER PRIMARY KEY,
+    unit_code TEXT,
+    sequence INTEGER,
+    sha256 TEXT,
+    file_name TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    received_by TEXT NOT NULL,
+    created_at TEXT,
+    change_from INTEGER,
+    change_to INTEGER,
+    counts TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected', 'duplicate')),
+    reason TEXT NOT NULL DEFAULT '',
+    reason_params TEXT NOT NULL DEFAULT '{}'
+);
+CREATE UNIQUE INDEX received_packages_accepted ON received_packages (unit_code, sequence, sha256)
+    WHERE status = 'accepted';
+CREATE INDEX received_packages_unit ON received_packages (unit_code, id)
+""")
