@@ -12,8 +12,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import (backups, cases_screen, core_store, dataset, desk_window, documents, excel_import, lists,
-                        privacy, reports, spreadsheets, sync, transfer)
+from benchmarks import (backups, cases_screen, consolidation, core_store, dataset, desk_window, documents,
+                        excel_import, lists, privacy, reports, spreadsheets, sync, transfer)
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -197,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     figures += documents.run()
     print("Import and export figures ...", flush=True)
     figures += transfer.run(data_dir, seed=args.seed, progress=lambda m: print(m, flush=True))
+    print("Consolidation figures ...", flush=True)
+    figures += consolidation.run(data_dir, progress=lambda m: print(m, flush=True))
     print("Excel import figures ...", flush=True)
     figures += excel_import.run(data_dir, progress=lambda m: print(m, flush=True))
 
