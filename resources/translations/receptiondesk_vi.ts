@@ -600,6 +600,490 @@
     </message>
 </context>
 <context>
+    <name>ConsolidationScreen</name>
+    <message>
+        <source>Consolidation</source>
+        <extracomment>The communes&apos; table: its columns and their widths (the records held take what is left). The log of packages received: its columns and their widths (the details take what is left). The dry run&apos;s table: one row per kind of record, then the total. The dry run&apos;s table is as tall as its rows, up to this (then it scrolls). The kinds of record in the order an officer thinks of them (any other kind follows, by its name). How many lines of a long refusal (records that do not fit) the message line shows. How many refused records the dry run lists one by one. How many communes with missing packages the line above the table names. The folder the last package or key file came from, proposed first by the next file dialog. The folder the last acknowledgement went to, proposed first for the next one. The package checked by a dry run and waiting for &quot;Import&quot;: its path and what the dry run found.</extracomment>
+        <translation>Tổng hợp từ các xã</translation>
+    </message>
+    <message>
+        <source>Import a commune&apos;s package…</source>
+        <translation>Nhập gói của xã…</translation>
+    </message>
+    <message>
+        <source>Choose a package a commune sent (a USB drive or a synced folder): it is checked first, and nothing is written before you confirm ({keys})</source>
+        <translation>Chọn gói xã gửi lên (ổ USB hoặc thư mục đồng bộ): gói được kiểm tra trước, chưa ghi gì cho đến khi bạn đồng ý ({keys})</translation>
+    </message>
+    <message>
+        <source>Enrol a commune…</source>
+        <translation>Đăng ký xã…</translation>
+    </message>
+    <message>
+        <source>Choose a commune&apos;s public key file, then compare its fingerprint with the commune by phone</source>
+        <translation>Chọn tệp khóa công khai của xã, rồi gọi điện đối chiếu dấu vân tay với xã</translation>
+    </message>
+    <message>
+        <source>Turn on upper-level consolidation…</source>
+        <translation>Bật chế độ tổng hợp cấp trên…</translation>
+    </message>
+    <message>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <source>Packages received</source>
+        <translation>Gói đã nhận</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s key</source>
+        <translation>Khóa của cấp trên</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Last no.</source>
+        <translation>Gói cuối</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Gaps</source>
+        <translation>Gói còn thiếu</translation>
+    </message>
+    <message>
+        <source>Changes not held</source>
+        <translation>Thay đổi chưa có</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>Bản ghi đang giữ</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Records or reason</source>
+        <translation>Số bản ghi hoặc lý do</translation>
+    </message>
+    <message>
+        <source>Save the public key for the communes…</source>
+        <translation>Lưu khóa công khai cho các xã…</translation>
+    </message>
+    <message>
+        <source>The file every commune imports on its Upper-level sync screen: with it the commune encrypts its packages for this office</source>
+        <translation>Tệp mà mỗi xã nhập ở màn hình Đồng bộ lên cấp trên: nhờ đó xã mã hóa gói gửi cho cơ quan này</translation>
+    </message>
+    <message>
+        <source>When a commune phones after importing the key file, read it these words (or the digits); it sends packages only if they match:</source>
+        <translation>Khi xã gọi điện sau khi nhập tệp khóa, hãy đọc cho xã các từ này (hoặc dãy số); xã chỉ gửi gói nếu trùng khớp:</translation>
+    </message>
+    <message>
+        <source>The file holds public keys only: it may travel by USB drive, e-mail or the portal. The private keys stay in this desk&apos;s file, sealed with its data key, and are in every backup.</source>
+        <translation>Tệp chỉ chứa khóa công khai: có thể gửi qua ổ USB, thư điện tử hoặc cổng thông tin. Khóa bí mật nằm trong tệp dữ liệu của bàn này, được niêm phong bằng khóa dữ liệu của bàn, và có trong mọi bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Import nothing (Esc)</source>
+        <translation>Không nhập gì (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the communes</source>
+        <translation>Quay lại danh sách xã</translation>
+    </message>
+    <message>
+        <source>Enter or Esc</source>
+        <translation>Phím Enter hoặc Esc</translation>
+    </message>
+    <message>
+        <source>Compare the commune&apos;s fingerprint by phone</source>
+        <translation>Gọi điện đối chiếu dấu vân tay khóa của xã</translation>
+    </message>
+    <message>
+        <source>Finishing the import started before the desk was locked…</source>
+        <translation>Đang hoàn tất việc nhập gói đã bắt đầu trước khi bàn bị khóa…</translation>
+    </message>
+    <message>
+        <source>This is the reception desk of {unit} (code {code}); upper-level consolidation is not turned on.</source>
+        <translation>Đây là bàn tiếp công dân của {unit} (mã {code}); chế độ tổng hợp cấp trên chưa bật.</translation>
+    </message>
+    <message>
+        <source>Consolidation mode is for the upper level — {upper} (code {province}) — the office that receives the communes&apos; data packages. Turned on, this desk makes the upper level&apos;s keys (once: it cannot be undone), keeps its own unit&apos;s reception records as before, and can then:
+• save the public key file to hand to the communes;
+• enrol each commune from its public key file, comparing the fingerprint by phone;
+• import the communes&apos; packages and write the acknowledgements that go back to them.</source>
+        <translation>Chế độ tổng hợp dành cho cấp trên — {upper} (mã {province}) — cơ quan nhận gói dữ liệu của các xã, phường. Khi bật, bàn này tạo bộ khóa của cấp trên (chỉ một lần, không hoàn tác được), vẫn giữ sổ tiếp công dân của chính đơn vị như trước, và từ đó có thể:
+• lưu tệp khóa công khai để gửi cho các xã;
+• đăng ký từng xã bằng tệp khóa công khai của xã, gọi điện đối chiếu dấu vân tay;
+• nhập gói dữ liệu của các xã và ghi giấy xác nhận gửi lại cho xã.</translation>
+    </message>
+    <message>
+        <source>Turn it on only on the upper level&apos;s PC: a commune&apos;s desk does not need it, it sends its packages from the Upper-level sync screen.</source>
+        <translation>Chỉ bật trên máy của cơ quan cấp trên: bàn của xã không cần chế độ này, xã gửi gói ở màn hình Đồng bộ lên cấp trên.</translation>
+    </message>
+    <message>
+        <source>This desk is a commune&apos;s desk: it sends its packages to the upper level from the Upper-level sync screen. Consolidation of the communes&apos; packages is done at the upper level.</source>
+        <translation>Bàn này là bàn của xã: xã gửi gói lên cấp trên ở màn hình Đồng bộ lên cấp trên. Việc tổng hợp gói của các xã do cấp trên thực hiện.</translation>
+    </message>
+    <message>
+        <source>Only an administrator of the upper level&apos;s office can turn on consolidation mode.</source>
+        <translation>Chỉ quản trị viên của cơ quan cấp trên mới bật được chế độ tổng hợp.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consolidation desk of {name} (code {code}): %n commune(s) enrolled.</source>
+        <translation>
+            <numerusform>Bàn tổng hợp của {name} (mã {code}): %n xã, phường đã đăng ký.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Packages missing from %n commune(s): {names} (in red below).</source>
+        <translation>
+            <numerusform>Còn thiếu gói của %n xã, phường: {names} (tô đỏ trong bảng).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No package yet</source>
+        <translation>Chưa nhận gói nào</translation>
+    </message>
+    <message>
+        <source>Fingerprint of its key: {words}
+Enrolled {date} by {user}</source>
+        <translation>Dấu vân tay khóa của xã: {words}
+Đăng ký lúc {date}, người đăng ký: {user}</translation>
+    </message>
+    <message>
+        <source>Package numbers never received here. A later package carries the changes of a lost one again: what is really missing is in “Changes not held”.</source>
+        <translation>Số các gói chưa bao giờ nhận được ở đây. Gói sau mang lại các thay đổi của gói bị thất lạc: phần thật sự còn thiếu nằm ở cột “Thay đổi chưa có”.</translation>
+    </message>
+    <message>
+        <source>Changes of the commune that no package received here covered: ask the commune about them.</source>
+        <translation>Các thay đổi của xã chưa có trong gói nào nhận được ở đây: hãy liên hệ với xã về các thay đổi này.</translation>
+    </message>
+    <message>
+        <source>No commune enrolled yet. Enrol each commune from its public key file (“Enrol a commune…”), then import its packages.</source>
+        <translation>Chưa đăng ký xã nào. Hãy đăng ký từng xã bằng tệp khóa công khai của xã (“Đăng ký xã…”), rồi nhập các gói của xã.</translation>
+    </message>
+    <message>
+        <source>No commune enrolled yet: an administrator enrols the communes from their public key files.</source>
+        <translation>Chưa đăng ký xã nào: quản trị viên đăng ký các xã bằng tệp khóa công khai của xã.</translation>
+    </message>
+    <message>
+        <source>A commune&apos;s package carries every change the upper level has not acknowledged: a lost package is carried again by the next one. Rows in red: packages never received.</source>
+        <translation>Gói của xã mang mọi thay đổi cấp trên chưa xác nhận: gói bị thất lạc sẽ được gói sau mang lại. Dòng tô đỏ: có gói chưa nhận được.</translation>
+    </message>
+    <message>
+        <source>(not read)</source>
+        <translation>(không đọc được)</translation>
+    </message>
+    <message>
+        <source>The same package again: nothing changed.</source>
+        <translation>Trùng gói đã nhận: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>{file}
+SHA-256: {sha256}
+Received by {user}</source>
+        <translation>{file}
+SHA-256: {sha256}
+Người nhận: {user}</translation>
+    </message>
+    <message>
+        <source>No package received yet.</source>
+        <translation>Chưa nhận gói nào.</translation>
+    </message>
+    <message>
+        <source>Every import is listed, newest first: accepted, refused with its reason, or the same package again. A dry run is not listed.</source>
+        <translation>Mỗi lần nhập đều được ghi, mới nhất trước: đã nhận, bị từ chối kèm lý do, hoặc trùng gói đã nhận. Lần kiểm tra thử không được ghi.</translation>
+    </message>
+    <message>
+        <source>{name} (code {code})</source>
+        <translation>{name} (mã {code})</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Same package again</source>
+        <translation>Trùng gói đã nhận</translation>
+    </message>
+    <message>
+        <source>{new} new, {updated} updated, {unchanged} unchanged, {rejected} refused</source>
+        <translation>{new} mới, {updated} cập nhật, {unchanged} không đổi, {rejected} bị từ chối</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt tiếp</translation>
+    </message>
+    <message>
+        <source>Citizens</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Vụ việc</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Đơn thư</translation>
+    </message>
+    <message>
+        <source>Leaders&apos; reception sessions</source>
+        <translation>Buổi lãnh đạo tiếp dân</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <translation>Giao nhiệm vụ</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tài liệu đính kèm</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Turn on upper-level consolidation for {name} (code {code}) on this desk?
+
+The desk makes the upper level&apos;s keys, kept sealed with the desk&apos;s data key. This is done once and cannot be undone; the desk keeps its own reception records as before.</source>
+        <translation>Bật chế độ tổng hợp cấp trên của {name} (mã {code}) trên bàn này?
+
+Bàn sẽ tạo bộ khóa của cấp trên, niêm phong bằng khóa dữ liệu của bàn. Việc này chỉ làm một lần và không hoàn tác được; bàn vẫn giữ sổ tiếp công dân của mình như trước.</translation>
+    </message>
+    <message>
+        <source>Upper-level consolidation is on: {name} (code {code}). Next, save the public key for the communes and hand it to them; when a commune phones, read it the fingerprint below. Then enrol each commune from its own public key file.</source>
+        <translation>Đã bật chế độ tổng hợp cấp trên: {name} (mã {code}). Tiếp theo, hãy lưu khóa công khai cho các xã và gửi cho các xã; khi xã gọi điện, đọc cho xã dấu vân tay bên dưới. Sau đó đăng ký từng xã bằng tệp khóa công khai của xã.</translation>
+    </message>
+    <message>
+        <source>Save the public key for the communes</source>
+        <translation>Lưu khóa công khai cho các xã</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>Tệp khóa (*.json)</translation>
+    </message>
+    <message>
+        <source>The public key for the communes was saved to {path}. Hand it to each commune (USB drive, e-mail or the portal); when a commune phones, read it these words: {words}.</source>
+        <translation>Đã lưu khóa công khai cho các xã vào {path}. Hãy gửi tệp cho từng xã (ổ USB, thư điện tử hoặc cổng thông tin); khi xã gọi điện, đọc cho xã các từ: {words}.</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose the commune&apos;s public key file</source>
+        <translation>Chọn tệp khóa công khai của xã</translation>
+    </message>
+    <message>
+        <source>{name} (code {unit}) is enrolled.</source>
+        <translation>Đã đăng ký {name} (mã {unit}).</translation>
+    </message>
+    <message>
+        <source>The key of {name} (code {unit}) was REPLACED.</source>
+        <translation>Khóa của {name} (mã {unit}) ĐÃ BỊ THAY.</translation>
+    </message>
+    <message>
+        <source>{name} (code {unit}) was already enrolled with this key; its name was updated.</source>
+        <translation>{name} (mã {unit}) đã được đăng ký với khóa này; đã cập nhật tên đơn vị.</translation>
+    </message>
+    <message>
+        <source>{name} (code {unit}) was already enrolled with this very key; nothing changed.</source>
+        <translation>{name} (mã {unit}) đã được đăng ký với đúng khóa này; không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>This key file differs from the key enrolled before (its fingerprint: {words} — {digits}). From now on, packages signed with the old key are refused. Keep the new key only if the commune confirms by phone that it made a new one.</source>
+        <translation>Tệp khóa này khác với khóa đã đăng ký trước đây (dấu vân tay cũ: {words} — {digits}). Từ nay, gói ký bằng khóa cũ sẽ bị từ chối. Chỉ giữ khóa mới nếu xã xác nhận qua điện thoại là xã đã tạo khóa mới.</translation>
+    </message>
+    <message>
+        <source>Now phone {name} on a number you know (the directory, not one given with the file) and ask the officer to read the commune&apos;s key on its Upper-level sync screen. The words, or the digits, must match exactly:</source>
+        <translation>Bây giờ hãy gọi điện cho {name} theo số đã biết (trong danh bạ, không dùng số gửi kèm tệp) và đề nghị cán bộ xã đọc khóa của xã ở màn hình Đồng bộ lên cấp trên. Các từ, hoặc dãy số, phải trùng khớp hoàn toàn:</translation>
+    </message>
+    <message>
+        <source>If they do not match, import no package from this commune: ask it for its public key file again and enrol it again (the new key replaces this one).</source>
+        <translation>Nếu không trùng khớp, đừng nhập gói nào của xã này: hãy xin xã gửi lại tệp khóa công khai và đăng ký lại (khóa mới sẽ thay khóa này).</translation>
+    </message>
+    <message>
+        <source>Sync packages ({patterns})</source>
+        <translation>Gói đồng bộ ({patterns})</translation>
+    </message>
+    <message>
+        <source>Choose the commune&apos;s package</source>
+        <translation>Chọn gói của xã</translation>
+    </message>
+    <message>
+        <source>Checking the package {file}: its signature, every part, then its records (nothing is written)…</source>
+        <translation>Đang kiểm tra gói {file}: chữ ký, từng phần, rồi các bản ghi (chưa ghi gì)…</translation>
+    </message>
+    <message>
+        <source>Package no. {sequence} of {name} (code {unit}): checked, nothing written yet</source>
+        <translation>Gói số {sequence} của {name} (mã {unit}): đã kiểm tra, chưa ghi gì</translation>
+    </message>
+    <message>
+        <source>changes {first}–{last}</source>
+        <translation>thay đổi số {first}–{last}</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>không có thay đổi</translation>
+    </message>
+    <message>
+        <source>File {file}, made {created}, {changes}. The commune&apos;s signature is valid and the file is intact.</source>
+        <translation>Tệp {file}, lập lúc {created}, {changes}. Chữ ký của xã hợp lệ, tệp còn nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>This package was imported before: importing it again changes nothing. Its acknowledgement can be written again if the commune did not get it.</source>
+        <translation>Gói này đã được nhập trước đây: nhập lại không thay đổi gì. Có thể ghi lại giấy xác nhận nếu xã chưa nhận được.</translation>
+    </message>
+    <message>
+        <source>A later package of this commune was imported already: records older than the ones held are refused one by one, and the held ones stay.</source>
+        <translation>Đã nhập một gói sau của xã này: bản ghi nào cũ hơn bản đang giữ sẽ bị từ chối, bản đang giữ được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Packages of this commune not received yet: {numbers}.</source>
+        <translation>Các gói của xã này chưa nhận được: {numbers}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused, because this desk holds a newer version (%n):</source>
+        <translation>
+            <numerusform>Bị từ chối vì bàn này đang giữ bản mới hơn (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No record is refused.</source>
+        <translation>Không có bản ghi nào bị từ chối.</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… và %n dòng khác.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the acknowledgement again…</source>
+        <translation>Ghi lại giấy xác nhận…</translation>
+    </message>
+    <message>
+        <source>Nothing is imported again. Choose the folder for the acknowledgement (the commune&apos;s USB drive or a synced folder).</source>
+        <translation>Không nhập lại gì. Chọn thư mục để ghi giấy xác nhận (ổ USB của xã hoặc thư mục đồng bộ).</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
+    </message>
+    <message>
+        <source>Import writes these records to this desk, all or nothing, then writes the acknowledgement for the commune into the folder you choose (the commune&apos;s USB drive or a synced folder).</source>
+        <translation>Nhập: ghi các bản ghi này vào bàn (ghi tất cả hoặc không ghi gì), rồi ghi giấy xác nhận cho xã vào thư mục bạn chọn (ổ USB của xã hoặc thư mục đồng bộ).</translation>
+    </message>
+    <message>
+        <source>Go on (Enter)</source>
+        <translation>Tiếp tục (Enter)</translation>
+    </message>
+    <message>
+        <source>Record {uuid}: this desk holds a newer version, which is kept.</source>
+        <translation>Bản ghi {uuid}: bàn này đang giữ bản mới hơn, bản đang giữ được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the acknowledgement to the commune (its USB drive or a synced folder)</source>
+        <translation>Chọn thư mục ghi giấy xác nhận gửi xã (ổ USB của xã hoặc thư mục đồng bộ)</translation>
+    </message>
+    <message>
+        <source>Importing the package {file}…</source>
+        <translation>Đang nhập gói {file}…</translation>
+    </message>
+    <message>
+        <source>The package {file} was not imported: nothing was changed.</source>
+        <translation>Không nhập gói {file}: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Package no. {sequence} of {name} (code {unit}) was imported before: nothing changed.</source>
+        <translation>Gói số {sequence} của {name} (mã {unit}) đã được nhập trước đây: không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Package no. {sequence} of {name} (code {unit}) imported: {counts}.</source>
+        <translation>Đã nhập gói số {sequence} của {name} (mã {unit}): {counts}.</translation>
+    </message>
+    <message>
+        <source>It came after a later package: records older than the ones held were refused, the held ones stay.</source>
+        <translation>Gói đến sau một gói số lớn hơn: bản ghi nào cũ hơn bản đang giữ đã bị từ chối, bản đang giữ được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Packages of this commune still not received: {numbers}.</source>
+        <translation>Các gói của xã này vẫn chưa nhận được: {numbers}.</translation>
+    </message>
+    <message>
+        <source>Acknowledgement written: {path}. Hand it back to the commune, which imports it on its Upper-level sync screen.</source>
+        <translation>Đã ghi giấy xác nhận: {path}. Hãy gửi lại cho xã để xã nhập ở màn hình Đồng bộ lên cấp trên.</translation>
+    </message>
+    <message>
+        <source>The package {file} could not be imported: {reason}</source>
+        <translation>Không nhập được gói {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>See the packages received and the communes&apos; table for what was recorded.</source>
+        <translation>Xem danh sách gói đã nhận và bảng các xã để biết những gì đã được ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Enrol the commune with “Enrol a commune…” once you have its public key file and have compared its fingerprint by phone.</source>
+        <translation>Hãy đăng ký xã bằng nút “Đăng ký xã…” khi đã có tệp khóa công khai của xã và đã gọi điện đối chiếu dấu vân tay.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: no record was imported.</source>
+        <translation>Chưa ghi gì: không có bản ghi nào được nhập.</translation>
+    </message>
+    <message>
+        <source>No record was imported; the refusal is kept in the packages received.</source>
+        <translation>Không có bản ghi nào được nhập; lần từ chối được ghi trong danh sách gói đã nhận.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <source>Document: {title}</source>
@@ -1745,7 +2229,7 @@ Kết quả ngày {day}: {result}</translation>
     <name>MainWindow</name>
     <message>
         <source>Citizen reception desk</source>
-        <extracomment>How often the desk file&apos;s presence is checked (a USB drive can be pulled out at any time).</extracomment>
+        <extracomment>How often the desk file&apos;s presence is checked (a USB drive can be pulled out at any time). The consolidation screen (upper-level desks only) keeps a key of its own, so every other screen keeps its number.</extracomment>
         <translation>Bàn tiếp công dân</translation>
     </message>
     <message numerus="yes">
@@ -1851,7 +2335,7 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <name>ReportsScreen</name>
     <message>
         <source>Reports</source>
-        <extracomment>The file formats the export buttons write: suffix, and the file dialog&apos;s filter (translated at run time). Widths of a table of lines (&quot;STT&quot;, &quot;Chỉ tiêu&quot;, the period, the previous one) and of a wide table&apos;s first column. Pages are rasterised for the printer at this resolution at most (a 1200 dpi A4 page would take half a gigabyte). What to do when a worker ends: with its result, and the sentence for an unexpected error.</extracomment>
+        <extracomment>The file formats the export buttons write: suffix, and the file dialog&apos;s filter (translated at run time). Widths of a table of lines (&quot;STT&quot;, &quot;Chỉ tiêu&quot;, the period, the previous one) and of a wide table&apos;s first column. Pages are rasterised for the printer at this resolution at most (a 1200 dpi A4 page would take half a gigabyte).</extracomment>
         <translation>Báo cáo</translation>
     </message>
     <message>
@@ -2598,6 +3082,18 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
         <translation>Tỉnh, thành phố:</translation>
     </message>
     <message>
+        <source>Upper-level consolidation…</source>
+        <translation>Chế độ tổng hợp cấp trên…</translation>
+    </message>
+    <message>
+        <source>For the upper level&apos;s office only: what the mode is and how to turn it on</source>
+        <translation>Chỉ dành cho cơ quan cấp trên: chế độ này là gì và cách bật</translation>
+    </message>
+    <message>
+        <source>Role of this desk:</source>
+        <translation>Vai trò của bàn:</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>Bàn tiếp công dân</translation>
     </message>
@@ -2766,6 +3262,14 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>Also the upper level&apos;s consolidation desk ({name}, code {code})</source>
+        <translation>Đồng thời là bàn tổng hợp của cấp trên ({name}, mã {code})</translation>
+    </message>
+    <message>
+        <source>A commune&apos;s reception desk</source>
+        <translation>Bàn tiếp công dân của xã, phường</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
@@ -2917,7 +3421,7 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <name>SyncScreen</name>
     <message>
         <source>Upper-level sync</source>
-        <extracomment>A fingerprint is read aloud over the phone: large, its words and its digits each in two lines of four. The history table&apos;s columns and their widths (the messages take what is left). The folder the last package went to or the last file came from, proposed first by the next dialog. What to do when a worker ends: with its result, and with the error it failed with.</extracomment>
+        <extracomment>A fingerprint is read aloud over the phone: large, its words and its digits each in two lines of four. The history table&apos;s columns and their widths (the messages take what is left). Acknowledgement files: the sync format&apos;s suffix, and the one the consolidation desk writes today. The folder the last package went to or the last file came from, proposed first by the next dialog.</extracomment>
         <translation>Đồng bộ lên cấp trên</translation>
     </message>
     <message>
@@ -3097,6 +3601,10 @@ Dấu vân tay khóa: {words} — {digits}</translation>
         <translation>Cấp trên trả lại</translation>
     </message>
     <message>
+        <source>Acknowledgements ({patterns})</source>
+        <translation>Tệp xác nhận ({patterns})</translation>
+    </message>
+    <message>
         <source>{name} (code {code})</source>
         <translation>{name} (mã {code})</translation>
     </message>
@@ -3173,10 +3681,6 @@ Mã băm SHA-256: {sha256}</translation>
     <message>
         <source>No package was marked as sent.</source>
         <translation>Không có gói nào được ghi nhận là đã gửi.</translation>
-    </message>
-    <message>
-        <source>Acknowledgements (*.{suffix})</source>
-        <translation>Tệp xác nhận (*.{suffix})</translation>
     </message>
     <message>
         <source>All files (*)</source>

@@ -256,7 +256,7 @@ def build_parser() -> ArgumentParser:
     sync_import.add_argument("file", type=Path)
     sync_import.add_argument("--dry-run", action="store_true", help="check and count only; write nothing")
     sync_import.add_argument("--ack-folder", type=Path, default=None, metavar="DIR",
-                             help="write the signed acknowledgement <unit>-<sequence>.ack.json into this folder")
+                             help="write the signed acknowledgement <unit>-<sequence>.rdack into this folder")
     sync_import.add_argument("--json", action="store_true")
 
     report = commands.add_parser("report", help="a periodic report (Biểu 01/TCD, classification, letters, "

@@ -58,11 +58,11 @@ def test_the_upper_level_enrols_imports_and_acknowledges(run, desk_dir: Path, tm
     acks.mkdir()
     done = run("--data-dir", upper, "sync", "import", package, "--ack-folder", acks)
     assert done.code == 0, done.err
-    assert "Đã nhận gói số 1 của Phường Ba Đình" in done.out and "00004-00001.ack.json" in done.out
+    assert "Đã nhận gói số 1 của Phường Ba Đình" in done.out and "00004-00001.rdack" in done.out
     twice = run("--data-dir", upper, "sync", "import", package)
     assert twice.code == 0 and "đã được nhận trước đây" in twice.out
 
-    ack = run("--data-dir", desk_dir, "sync", "import-ack", acks / "00004-00001.ack.json")
+    ack = run("--data-dir", desk_dir, "sync", "import-ack", acks / "00004-00001.rdack")
     assert ack.code == 0 and "Cấp trên đã nhận gói số 1" in ack.out
 
     status = run("--data-dir", upper, "sync", "status")

@@ -178,6 +178,66 @@ def test_keyboard_shortcuts_move_between_screens(qtbot, desk):
     window.close()
 
 
+def test_an_upper_level_desk_lists_the_consolidation_screen_with_a_key_of_its_own(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    desk.consolidation.initialise()
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert [type(s).__name__ for s in window.screens][-3:] == ["SyncScreen", "ConsolidationScreen", "SettingsScreen"]
+    row = window.screens.index(window.consolidation)
+    assert window.navigation.item(row).text() == "Tổng hợp từ các xã"
+    assert [window.navigation.item(r).toolTip() for r in range(row - 1, row + 2)] == ["Ctrl+8", "Ctrl+0", "Ctrl+9"]
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.consolidation
+    assert window.consolidation.pages.currentWidget() is window.consolidation.main_page
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.sync
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings
+    assert "cấp trên" in window.settings.desk_role.text() and not window.settings.consolidation_button.isVisible()
+    window.close()
+    desk.accounts.add_user(desk.context.session, "xem", "Người Xem", "viewer", "mật khẩu xem 1")
+    desk.logout()
+    desk.login("xem", "mật khẩu xem 1")
+    viewer = MainWindow(desk)
+    qtbot.addWidget(viewer)
+    assert [type(s).__name__ for s in viewer.screens][-2:] == ["ReportsScreen", "ConsolidationScreen"]
+    viewer.show()
+    viewer.show_screen(viewer.screens.index(viewer.consolidation))
+    screen = viewer.consolidation
+    assert screen.tabs.isVisible() and not screen.import_button.isVisible() and not screen.enrol_button.isVisible()
+    assert not screen.save_keys_button.isVisibleTo(screen)
+    viewer.close()
+
+
+def test_settings_show_the_consolidation_screen_on_a_communes_desk(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    assert window.consolidation is None
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    settings = window.settings
+    assert settings.desk_role.text() == "Bàn tiếp công dân của xã, phường"
+    settings.consolidation_button.setFocus()
+    qtbot.keyClick(settings.consolidation_button, Qt.Key.Key_Space)
+    screen = window.consolidation
+    assert window.stack.currentWidget() is screen and screen.pages.currentWidget() is screen.intro_page
+    assert window.screens.index(screen) == window.screens.index(window.sync) + 1
+    assert window.navigation.currentRow() == window.screens.index(screen)
+    assert screen.initialise_button.isVisible() and screen.initialise_button.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is screen
+    window.close()
+
+
 def test_a_vanished_desk_file_is_reported_and_the_form_kept(qtbot, desk, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 

@@ -44,6 +44,7 @@ from receptiondesk.services.sync import SEALED_FIELDS
 from receptiondesk.storage import records, search
 from receptiondesk.storage.search import SEARCH_TABLES
 from receptiondesk.storage.settings import save_settings
+from receptiondesk.sync.ack import SUFFIX as ACK_SUFFIX
 from receptiondesk.sync.ack import Ack, write_ack
 from receptiondesk.sync.crypto import IdentityPolicy, open_record
 from receptiondesk.sync.keys import (
@@ -62,7 +63,6 @@ ROLE_COMMUNE = "commune"
 ROLE_UPPER = "upper"
 #: Where the upper level's private keys are kept (sealed with the desk's data key).
 UPPER_KEYS = "consolidation.upper_keys"
-ACK_SUFFIX = ".ack.json"
 #: How many refused records an acknowledgement names one by one (a last line counts the rest).
 MAX_ACK_REASONS = 100
 #: How a package's protected records are opened: the keys the commune sealed (services.sync), blob in
@@ -76,7 +76,7 @@ STATUSES = ("accepted", "rejected", "duplicate")
 
 
 def ack_file_name(unit_code: str, sequence: int) -> str:
-    """The acknowledgement's file name: `<unit>-<sequence:05d>.ack.json`."""
+    """The acknowledgement's file name: `<unit>-<sequence:05d>.rdack`."""
     return f"{unit_code}-{sequence:05d}{ACK_SUFFIX}"
 
 
@@ -325,7 +325,7 @@ class ConsolidationService:
         package changes no record: the refusal is written to the package log only, with its reason, and raised as
         a UserError. The same package again changes nothing ("duplicate"). A dry run checks, decrypts and counts,
         and writes nothing at all (not even the log). With `ack_folder`, an accepted package (or one seen again)
-        is answered with a signed acknowledgement `<unit>-<sequence>.ack.json`."""
+        is answered with a signed acknowledgement `<unit>-<sequence>.rdack`."""
         self.context.require(Permission.RECORD)
         keys = self.upper_keys()
         source = Path(path)

@@ -20,6 +20,7 @@ from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.screens.cases_screen import CasesScreen
+from receptiondesk.ui.screens.consolidation_screen import ConsolidationScreen
 from receptiondesk.ui.screens.followup_screen import FollowupScreen
 from receptiondesk.ui.screens.home_screen import HomeScreen
 from receptiondesk.ui.screens.intake_screen import IntakeScreen
@@ -32,6 +33,8 @@ from receptiondesk.ui.screens.sync_screen import SyncScreen
 #: How often the desk file's presence is checked (a USB drive can be pulled out at any time).
 FILE_WATCH_MS = 3000
 LAYOUT_KEY = "main_window"
+#: The consolidation screen (upper-level desks only) keeps a key of its own, so every other screen keeps its number.
+CONSOLIDATION_SHORTCUT = "Ctrl+0"
 
 
 def window_settings() -> QSettings:
@@ -61,19 +64,19 @@ class MainWindow(QMainWindow):
         self.reports = self._add(ReportsScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
         self.sync = self._add(SyncScreen(desk, lang, self)) \
             if session.user.may(Permission.EXPORT) or session.user.may(Permission.RECORD) else None
+        self.consolidation = self._add(ConsolidationScreen(desk, lang, self)) \
+            if session.user.may(Permission.READ) and desk.consolidation.is_upper() else None
         self.settings = self._add(SettingsScreen(desk, lang, self)) if session.user.may(Permission.ADMINISTER) else None
         if self.followup is not None and self.cases is not None:
             self.followup.case_requested.connect(self.cases.open_case)  # the case with its whole history
+        if self.settings is not None:
+            self.settings.consolidation_requested.connect(self.show_consolidation)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setMaximumWidth(200)
         self.stack = QStackedWidget()
-        for number, screen in enumerate(self.screens, start=1):
-            item = QListWidgetItem(screen.title())
-            item.setToolTip(f"Ctrl+{number}")
-            self.navigation.addItem(item)
-            self.stack.addWidget(screen)
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.show_screen(n - 1))
+        for row, screen in enumerate(self.screens):
+            self._place(screen, row)
         self.navigation.currentRowChanged.connect(self.show_screen)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigation)
@@ -106,6 +109,22 @@ class MainWindow(QMainWindow):
     def _add(self, screen):
         self.screens.append(screen)
         return screen
+
+    def _shortcut(self, screen) -> str:
+        """Ctrl+1, Ctrl+2… in the order of the navigation; the consolidation screen has Ctrl+0 whatever its place."""
+        if screen is self.consolidation:
+            return CONSOLIDATION_SHORTCUT
+        numbered = [s for s in self.screens if s is not self.consolidation]
+        return f"Ctrl+{numbered.index(screen) + 1}"
+
+    def _place(self, screen, row: int) -> None:
+        """Put `screen` (already in self.screens at `row`) in the navigation and the stack, with its shortcut."""
+        keys = self._shortcut(screen)
+        item = QListWidgetItem(screen.title())
+        item.setToolTip(keys)
+        self.stack.insertWidget(row, screen)
+        self.navigation.insertItem(row, item)
+        QShortcut(QKeySequence(keys), self, activated=lambda: self.show_screen(self.screens.index(screen)))
 
     # -- status bar ------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
@@ -147,6 +166,17 @@ class MainWindow(QMainWindow):
         screen.setFocus()
         if screen is self.home:
             self.update_status()
+
+    def show_consolidation(self) -> None:
+        """Show the consolidation screen; on a desk not (yet) in consolidation mode it is added for this session,
+        right after the sync screen, to explain the mode and let an administrator turn it on."""
+        if self.consolidation is None:
+            anchor = self.sync or self.reports
+            row = self.screens.index(anchor) + 1 if anchor is not None else len(self.screens)
+            self.consolidation = ConsolidationScreen(self.desk, self._lang, self)
+            self.screens.insert(row, self.consolidation)
+            self._place(self.consolidation, row)
+        self.show_screen(self.screens.index(self.consolidation))
 
     def new_visit(self) -> None:
         self.show_screen(self.screens.index(self.intake))

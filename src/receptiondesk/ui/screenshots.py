@@ -3,6 +3,7 @@ into PNG files (`make screenshots`); the size is a 1366×768 screen at 125% scal
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from receptiondesk.domain.report_periods import months_of_year
 from receptiondesk.domain.sessions import SessionDraft
 from receptiondesk.domain.visits import VisitDraft
 from receptiondesk.messages import LANGUAGES
+from receptiondesk.services.consolidation import Enrolment
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
 
@@ -28,6 +30,13 @@ WINDOW_SIZE = (1092, 580)
 USERNAME, PASSWORD = "canbo", "mật khẩu mẫu 2026"
 DEMO_VISITS = 1500
 UPPER_CODE, UPPER_NAME = "01", "Ban Tiếp công dân thành phố Hà Nội"
+#: The upper level's consolidation desk (its own unit) and its communes, each with what became of its packages:
+#: "current" (every package taken), "late" (package 2 held up on the way, package 3 taken; package 2 then waits to
+#: be checked, with a case that package 3 carried newer), "refused" (its last package was damaged on the way),
+#: "silent" (enrolled, nothing sent yet).
+UPPER_DESK_UNIT = "00008"
+UPPER_COMMUNES = (("00025", "current"), ("00070", "late"), ("00082", "refused"), ("00097", "silent"))
+UPPER_COMMUNE_VISITS = 160
 
 
 def _settle() -> None:
@@ -107,6 +116,90 @@ def fill_demo_desk(desk: Desk, work: Path) -> None:
         desk.sessions.add_case(today_session.uuid, case["uuid"])
 
 
+def _commune_visit(desk: Desk, name: str) -> str:
+    """One more visit today at a commune of the upper desk's screenshots (a change for its next package); returns
+    its case's UUID."""
+    return desk.intake.register_visit(VisitDraft(
+        desk.context.today(), CitizenDraft(name, address="Tổ dân phố 3"), "Phản ánh việc lấn chiếm vỉa hè",
+        DirectionDraft("accepted"),
+        new_cases=[CaseDraft("report", "housing_construction", "Phản ánh lấn chiếm vỉa hè")])).case_uuids[0]
+
+
+def fill_upper_desk(upper: Desk, work: Path) -> tuple[Enrolment, Path]:
+    """The upper level's desk in consolidation mode with the communes of UPPER_COMMUNES enrolled and their packages
+    taken as their story says (each commune a small desk of its own in `work`); returns the last commune's
+    enrolment and the package waiting to be checked."""
+    from receptiondesk.errors import UserError
+
+    upper.first_run(UPPER_DESK_UNIT, USERNAME, "Đỗ Minh Tuấn", PASSWORD, PASSWORD)
+    keys = work / "KhoaCapTren_01.json"
+    upper.consolidation.initialise(keys)
+    acks = work / "xac-nhan"
+    acks.mkdir(parents=True, exist_ok=True)
+    consolidation = upper.consolidation
+    enrolment, waiting = None, None
+    for index, (unit, story) in enumerate(UPPER_COMMUNES):
+        folder = work / f"xa-{unit}"
+        folder.mkdir(parents=True, exist_ok=True)
+        with Desk.open(folder / "desk.sqlite3") as commune:
+            commune.first_run(unit, USERNAME, "Cán bộ tiếp dân", PASSWORD, PASSWORD)
+            generate_into(commune.context, "commune", visits=UPPER_COMMUNE_VISITS + 40 * index, seed=11 + index,
+                          until=commune.context.today() - timedelta(days=1))
+            commune.sync.import_upper_keys(keys)
+            enrolment = consolidation.enrol(commune.sync.write_commune_public_key(folder / "KhoaCongKhai.json"))
+            if story == "silent":
+                continue
+            first = consolidation.import_package(commune.sync.export(folder).path, ack_folder=acks)
+            commune.sync.import_ack(first.ack_path)
+            case = _commune_visit(commune, "Nguyễn Văn Bình")
+            second = commune.sync.export(folder)
+            if story == "refused":  # damaged on the way: refused, logged, nothing changed
+                data = second.path.read_bytes()
+                second.path.write_bytes(data[:300] + bytes([data[300] ^ 1]) + data[301:])
+                with contextlib.suppress(UserError):  # the refusal is logged: that is the point
+                    consolidation.import_package(second.path)
+            elif story == "current":
+                commune.sync.import_ack(consolidation.import_package(second.path, ack_folder=acks).ack_path)
+            else:  # late: package 3 (the case concluded since, a new visit) arrives first
+                commune.cases.conclude(case, "Đã trả lời trực tiếp cho công dân")
+                _commune_visit(commune, "Trần Thị Cúc")
+                consolidation.import_package(commune.sync.export(folder).path, ack_folder=acks)
+                waiting = second.path
+    return enrolment, waiting
+
+
+def _upper_desk(upper: Desk, lang: str, out_dir: Path, enrolment: Enrolment, waiting: Path) -> list[Path]:
+    """The consolidation screen of the upper level's desk: its tabs, a package checked and waiting for "Import",
+    and a commune just enrolled with its fingerprint."""
+    from receptiondesk.ui.main_window import MainWindow
+
+    window = MainWindow(upper, lang)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    screen = window.consolidation
+    window.show_screen(window.screens.index(screen))
+    written = []
+    for page in range(screen.tabs.count()):
+        screen.tabs.setCurrentIndex(page)
+        path = out_dir / f"{lang}-upper-consolidation-{page + 1}.png"
+        _grab(window, path)
+        written.append(path)
+    screen.tabs.setCurrentIndex(0)
+    screen.check_package(waiting)
+    _wait(60, lambda: not screen.busy)
+    path = out_dir / f"{lang}-upper-consolidation-check.png"
+    _grab(window, path)
+    written.append(path)
+    screen.cancel_review()
+    screen.show_enrolment(enrolment)
+    path = out_dir / f"{lang}-upper-consolidation-enrolled.png"
+    _grab(window, path)
+    written.append(path)
+    screen.close_enrolment()
+    window.close()
+    return written
+
+
 def render(out_dir: Path) -> list[Path]:
     from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
     from receptiondesk.ui.dialogs.login_dialog import LoginDialog
@@ -121,8 +214,10 @@ def render(out_dir: Path) -> list[Path]:
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(work / "config"))
     app, _ = start_application("vi")
     written: list[Path] = []
-    with Desk.open(work / "empty.sqlite3") as empty, Desk.open(work / "desk.sqlite3") as desk:
+    with Desk.open(work / "empty.sqlite3") as empty, Desk.open(work / "desk.sqlite3") as desk, \
+            Desk.open(work / "upper.sqlite3") as upper:
         fill_demo_desk(desk, work)
+        enrolment, waiting = fill_upper_desk(upper, work)
         for lang in LANGUAGES:
             install_language(app, lang)
             dialogs = {"first-run": FirstRunDialog(empty, lang), "login": LoginDialog(desk, lang),
@@ -176,7 +271,13 @@ def render(out_dir: Path) -> list[Path]:
                 written.append(path)
             written += _dialogs(desk, window, lang, out_dir)
             written += _import_wizard(desk, window, lang, out_dir, work / "so-tiep-cong-dan-2019.xlsx")
+            if window.settings is not None:  # what a commune's desk says of the consolidation mode (from Settings)
+                window.show_consolidation()
+                path = out_dir / f"{lang}-consolidation-off.png"
+                _grab(window, path)
+                written.append(path)
             window.close()
+            written += _upper_desk(upper, lang, out_dir, enrolment, waiting)
     return written
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from receptiondesk.domain.report_periods import MAX_CUTOFF_DAY
 from receptiondesk.domain.units import DeskSettings
 from receptiondesk.errors import UserError
 from receptiondesk.messages import field_label
+from receptiondesk.services.consolidation import upper_unit_name
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
 from receptiondesk.ui.models.calendar_day_table_model import CalendarDayTableModel
@@ -70,8 +71,11 @@ class SettingsScreen(QWidget):
 
     Every change goes through one service call, so a refused change leaves nothing half-saved; the
     service's message is shown in red and the focus moves to the field it names. Ctrl+S saves (or
-    adds) what the current tab holds.
+    adds) what the current tab holds. `consolidation_requested` asks the window for the consolidation
+    screen (where an administrator of the upper level turns that mode on).
     """
+
+    consolidation_requested = Signal()
 
     def __init__(self, desk: Desk, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +211,16 @@ class SettingsScreen(QWidget):
         code_row.addWidget(self.commune_code)
         fixed_form.addRow(self.tr("Commune:"), code_row)
         fixed_form.addRow(self.tr("Province:"), self.province)
+        self.desk_role = QLabel()
+        self.desk_role.setWordWrap(True)
+        self.consolidation_button = QPushButton(self.tr("Upper-level consolidation…"))
+        self.consolidation_button.setToolTip(self.tr("For the upper level's office only: what the mode is and how to "
+                                                     "turn it on"))
+        self.consolidation_button.clicked.connect(lambda: self.consolidation_requested.emit())
+        role_row = QHBoxLayout()
+        role_row.addWidget(self.desk_role, 1)
+        role_row.addWidget(self.consolidation_button)
+        fixed_form.addRow(self.tr("Role of this desk:"), role_row)
 
         desk_box = QGroupBox(self.tr("Desk"))
         form = QFormLayout(desk_box)
@@ -452,6 +466,7 @@ class SettingsScreen(QWidget):
     def clear(self) -> None:
         """Empty every widget: the desk was locked."""
         self._clear_messages()
+        self.desk_role.clear()
         for edit in (self.commune_name, self.commune_code, self.province, self.officer_name,
                      self.upper_level_name, self.upper_level_code, self.new_village, self.signer_name,
                      self.signer_title, self.field_code, self.field_name_vi, self.field_name_en, self.day_name):
@@ -517,6 +532,11 @@ class SettingsScreen(QWidget):
         self.commune_name.setText(commune.commune_name if commune else "")
         self.commune_code.setText(settings.commune_code)
         self.province.setText(commune.province_name if commune else "")
+        upper = self.desk.consolidation.is_upper()
+        self.desk_role.setText(self.tr("Also the upper level's consolidation desk ({name}, code {code})").format(
+            name=upper_unit_name(commune.province_name), code=commune.province_code) if upper and commune else
+            self.tr("A commune's reception desk"))
+        self.consolidation_button.setVisible(not upper)
         self.officer_name.setText(settings.officer_name)
         self.upper_level_name.setText(settings.upper_level_name)
         self.upper_level_code.setText(settings.upper_level_code)

@@ -58,7 +58,8 @@ COLUMN_WIDTHS = (56, 124, 104, 72, 138, 124)
 STATUS_COLORS = {"accepted": "#1b5e20", "rejected": "#b00020"}
 EXPORT_SHORTCUT = "Ctrl+E"
 ACK_SHORTCUT = "Ctrl+O"
-ACK_SUFFIX = "rdack"
+#: Acknowledgement files: the sync format's suffix, and the one the consolidation desk writes today.
+ACK_PATTERNS = "*.rdack *.ack.json"
 
 
 def _moment(value: str | None) -> str:
@@ -554,7 +555,7 @@ class SyncScreen(QWidget):
         if self.busy or not self._may(Permission.RECORD) or status is None or status.upper_keys is None \
                 or not status.packages:
             return
-        filters = ";;".join((self.tr("Acknowledgements (*.{suffix})").format(suffix=ACK_SUFFIX),
+        filters = ";;".join((self.tr("Acknowledgements ({patterns})").format(patterns=ACK_PATTERNS),
                              self.tr("All files (*)")))
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the upper level's acknowledgement"),
                                                 self._start_folder(), filters)
