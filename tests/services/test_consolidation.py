@@ -351,3 +351,57 @@ def test_records_that_do_not_fit_refuse_the_whole_package(desk: Desk, upper: Des
     assert counts(upper) == before
     assert upper.consolidation.received()[0]["status"] == "rejected"
     assert inspect_package(path).sequence == 5
+
+
+def _zip(path: Path, entries: list[tuple[str, bytes]], *, compress: bool = False) -> Path:
+    import zipfile
+
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(path, "w", compression=method) as archive:
+        for name, data in entries:
+            archive.writestr(name, data)
+    return path
+
+
+def _signed(desk: Desk, tmp_path: Path, linked: dict[str, Any], records: list[dict[str, Any]], name: str) -> Path:
+    """A package signed with the commune's real, enrolled key, holding `records` as given."""
+    manifest = ManifestFields(UNIT, 40, 0, 1, 1, "f", "r", "", "2026-03-10T09:00:00+07:00")
+    return write_package(tmp_path / name, manifest, records, signing_key=desk.sync.commune_keys(),
+                         upper_keys=UpperLevelPublicKeys.read(linked["keys"])).path
+
+
+@pytest.mark.parametrize("name", ["zip_bomb", "dot_dot", "absolute", "duplicate_uuids", "unknown_entity"])
+def test_crafted_packages_are_refused_and_change_no_record(desk: Desk, upper: Desk, linked: dict[str, Any],
+                                                           tmp_path: Path, name: str) -> None:
+    upper.consolidation.import_package(desk.sync.export(_folder(tmp_path, "usb-0")).path)
+    good = json.loads(_zip_entry(desk.sync.export(_folder(tmp_path, "usb-1")).path, "manifest.json"))
+    citizen_record = next(r for r in _records(desk) if r["entity"] == "citizen")
+    crafted = {
+        # 200 MB of zeros in a few hundred kilobytes: never inflated, a package's parts are stored, not deflated.
+        "zip_bomb": lambda: _zip(tmp_path / "bom.rdsync", [("manifest.json", json.dumps(good).encode()),
+                                                           ("payload.bin", bytes(200 * 2**20))], compress=True),
+        "dot_dot": lambda: _zip(tmp_path / "cham.rdsync", [("../manifest.json", json.dumps(good).encode())]),
+        "absolute": lambda: _zip(tmp_path / "tuyet-doi.rdsync", [("/etc/manifest.json", json.dumps(good).encode())]),
+        "duplicate_uuids": lambda: _signed(desk, tmp_path, linked, [citizen_record, citizen_record], "trung.rdsync"),
+        "unknown_entity": lambda: _signed(desk, tmp_path, linked, [{**citizen_record, "entity": "spaceship"}],
+                                          "la.rdsync"),
+    }
+    path = crafted[name]()
+    before = counts(upper), _records(upper)
+    with pytest.raises(UserError) as caught:
+        upper.consolidation.import_package(path, ack_folder=_folder(tmp_path, "acks"))
+    message = caught.value.render("vi")
+    assert "Traceback" not in message and "{" not in message
+    if name in ("duplicate_uuids", "unknown_entity"):  # the record's place in the package and what is wrong
+        assert ("UUID đã xuất hiện" if name == "duplicate_uuids" else "“spaceship”") in message
+    else:
+        assert path.name in message
+    assert (counts(upper), _records(upper)) == before
+    assert list((tmp_path / "acks").iterdir()) == []
+
+
+def _zip_entry(path: Path, name: str) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
