@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from receptiondesk.domain.values import VIETNAM_TZ
 from receptiondesk.services.desk import Desk
@@ -64,3 +64,33 @@ def choose(qtbot, combo, label: str | None = None, *, data=None) -> None:
         key(qtbot, combo, Qt.Key.Key_Down)
     wanted = label if data is None else data
     raise AssertionError(f"{wanted!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def open_with(monkeypatch, path) -> list[str]:
+    """Answer the open dialog with `path`; the folders it started in are kept."""
+    started: list[str] = []
+
+    def answer(parent, caption, folder, *args, **kwargs):
+        started.append(folder)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
+    return started
+
+
+def folder_is(monkeypatch, path) -> list[str]:
+    """Answer the folder dialog with `path`; the folders it started in are kept."""
+    started: list[str] = []
+
+    def answer(parent, caption, folder, *args, **kwargs):
+        started.append(folder)
+        return str(path)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", answer)
+    return started
+
+
+def press(qtbot, button) -> None:
+    """Tab to a button and press Space, as the keyboard does."""
+    button.setFocus()
+    key(qtbot, button, Qt.Key.Key_Space)

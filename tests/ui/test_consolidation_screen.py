@@ -23,7 +23,7 @@ from receptiondesk.sync.keys import CommuneKeys
 from receptiondesk.ui.screens.consolidation_screen import GAP_BACKGROUND, ConsolidationScreen
 from receptiondesk.ui.widgets.export_button import ExportButton
 from tests.services.helpers import counts
-from tests.ui.helpers import ctrl, key, open_desk, show_active
+from tests.ui.helpers import ctrl, folder_is, key, open_desk, open_with, press, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -91,40 +91,10 @@ def usb(tmp_path):
     return folder
 
 
-def open_with(monkeypatch, path) -> list[str]:
-    """Answer the open dialog with `path`; the folders it started in are kept."""
-    started: list[str] = []
-
-    def answer(parent, caption, folder, *args, **kwargs):
-        started.append(folder)
-        return str(path), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
-    return started
-
-
-def folder_is(monkeypatch, path) -> list[str]:
-    """Answer the folder dialog with `path`; the folders it started in are kept."""
-    started: list[str] = []
-
-    def answer(parent, caption, folder, *args, **kwargs):
-        started.append(folder)
-        return str(path)
-
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", answer)
-    return started
-
-
 def answer_question(monkeypatch, answer) -> list[str]:
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *args: asked.append(text) or answer)
     return asked
-
-
-def press(qtbot, button) -> None:
-    """Tab to a button and press Space, as the keyboard does."""
-    button.setFocus()
-    key(qtbot, button, Qt.Key.Key_Space)
 
 
 def done(qtbot, screen) -> None:

@@ -19,7 +19,7 @@ from receptiondesk.sync.keys import UpperLevelKeys
 from receptiondesk.ui.main_window import MainWindow
 from receptiondesk.ui.screens.sync_screen import SyncScreen
 from receptiondesk.ui.widgets.export_button import ExportButton
-from tests.ui.helpers import ctrl, key, open_desk, show_active
+from tests.ui.helpers import ctrl, folder_is, key, open_desk, open_with, press, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -73,36 +73,6 @@ def usb(tmp_path):
     folder = tmp_path / "USB"
     folder.mkdir()
     return folder
-
-
-def open_with(monkeypatch, path) -> list[str]:
-    """Answer the open dialog with `path`; the folders it started in are kept."""
-    started: list[str] = []
-
-    def answer(parent, caption, folder, *args, **kwargs):
-        started.append(folder)
-        return str(path), ""
-
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer)
-    return started
-
-
-def folder_is(monkeypatch, path) -> list[str]:
-    """Answer the folder dialog with `path`; the folders it started in are kept."""
-    started: list[str] = []
-
-    def answer(parent, caption, folder, *args, **kwargs):
-        started.append(folder)
-        return str(path)
-
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", answer)
-    return started
-
-
-def press(qtbot, button) -> None:
-    """Tab to a button and press Space, as the keyboard does."""
-    button.setFocus()
-    key(qtbot, button, Qt.Key.Key_Space)
 
 
 def done(qtbot, screen) -> None:

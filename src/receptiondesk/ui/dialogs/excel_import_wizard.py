@@ -55,6 +55,7 @@ from receptiondesk.interchange.excel_logbook import LOGBOOK_FIELDS, Cell, SheetL
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.excel_import import SAMPLE_ROWS, ImportPlan, RowStatus, SheetPreview, WorkbookPreview
 from receptiondesk.services.interchange import ImportReport
+from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE
 from receptiondesk.ui.models.row_outcome_table_model import RowOutcomeTableModel
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
@@ -84,9 +85,6 @@ ENGLISH_FIELDS = {
     "in_competence": "Within competence", "guided": "Guided to", "transferred": "Transferred to",
     "followup": "Follow-up of the result", "notes": "Notes",
 }
-ERROR_STYLE = "color: #b00020;"
-DONE_STYLE = "color: #1b5e20;"
-NOTE_STYLE = "color: #555555;"
 SKIPPED_COLOUR = "#9e9e9e"
 OPEN_SHORTCUT = "Ctrl+O"
 

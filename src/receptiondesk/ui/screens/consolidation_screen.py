@@ -6,11 +6,10 @@ is not in consolidation mode it says so, and lets an administrator of the upper 
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -39,14 +36,19 @@ from receptiondesk.errors import Problem, UserError
 from receptiondesk.services.consolidation import CommuneOversight, Enrolment, PackageImport, upper_unit_name
 from receptiondesk.services.desk import Desk
 from receptiondesk.sync.keys import Fingerprint, UpperLevelPublicKeys
-from receptiondesk.ui.screens.sync_screen import (
+from receptiondesk.ui.look import (
     DONE_STYLE,
     ERROR_STYLE,
-    FINGERPRINT_LINE_GROUPS,
-    FINGERPRINT_STYLE,
     NOTE_STYLE,
     STATE_STYLE,
     WARNING_STYLE,
+    ask_yes_no,
+    fingerprint_label,
+    fingerprint_lines,
+    may,
+    moment,
+    number,
+    text_label,
 )
 from receptiondesk.ui.widgets.export_button import ExportButton
 from receptiondesk.ui.workers.task_runner import TaskRunner
@@ -77,27 +79,6 @@ MAX_REASON_LINES = 12
 MAX_LISTED_REJECTIONS = 200
 #: How many communes with missing packages the line above the table names.
 MAX_NAMED_COMMUNES = 4
-
-
-def _moment(value: str | None) -> str:
-    """An ISO time as "10/03/2026 09:00" (the text as stored when it is not one)."""
-    if not value:
-        return ""
-    try:
-        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return value
-
-
-def _number(value: int) -> str:
-    """A count with the language's thousands separator (1.534 in Vietnamese)."""
-    return QLocale().toString(int(value))
-
-
-def _lines(groups: tuple[str, ...] | list[str]) -> str:
-    """A fingerprint's 8 words or 8 groups of digits in two lines, easier to read out and follow."""
-    return "\n".join(" ".join(groups[i:i + FINGERPRINT_LINE_GROUPS])
-                     for i in range(0, len(groups), FINGERPRINT_LINE_GROUPS))
 
 
 def _ranges(ranges: tuple[tuple[int, int], ...]) -> str:
@@ -152,8 +133,8 @@ class ConsolidationScreen(QWidget):
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.state_label = self._label(STATE_STYLE)
-        self.gaps_label = self._label(ERROR_STYLE)
+        self.state_label = text_label(style=STATE_STYLE)
+        self.gaps_label = text_label(style=ERROR_STYLE)
         self.import_button = QPushButton(self.tr("Import a commune's package…"))
         self.import_button.setToolTip(self.tr(
             "Choose a package a commune sent (a USB drive or a synced folder): it is checked first, and nothing is "
@@ -170,7 +151,7 @@ class ConsolidationScreen(QWidget):
         actions.addWidget(self.enrol_button)
         actions.addWidget(self.progress)
         actions.addStretch(1)
-        self.message = self._label()
+        self.message = text_label()
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.pages = QStackedWidget()
@@ -196,10 +177,10 @@ class ConsolidationScreen(QWidget):
             QWidget.setTabOrder(first, second)
 
     def _build_intro(self) -> QWidget:
-        self.intro_text = self._label()
+        self.intro_text = text_label()
         self.initialise_button = QPushButton(self.tr("Turn on upper-level consolidation…"))
         self.initialise_button.setAutoDefault(True)
-        self.intro_note = self._label(NOTE_STYLE)
+        self.intro_note = text_label(style=NOTE_STYLE)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 8, 4, 4)
@@ -222,7 +203,7 @@ class ConsolidationScreen(QWidget):
         self.communes.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Commune"), self.tr("Last no."), self.tr("Received"), self.tr("Outcome"),
             self.tr("Gaps"), self.tr("Changes not held"), self.tr("Records held")])
-        self.communes_note = self._label(NOTE_STYLE)
+        self.communes_note = text_label(style=NOTE_STYLE)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -235,7 +216,7 @@ class ConsolidationScreen(QWidget):
         self.log_table.setHorizontalHeaderLabels([
             self.tr("Received"), self.tr("Commune"), self.tr("No."), self.tr("File"), self.tr("Outcome"),
             self.tr("Records or reason")])
-        self.log_note = self._label(NOTE_STYLE)
+        self.log_note = text_label(style=NOTE_STYLE)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -244,23 +225,23 @@ class ConsolidationScreen(QWidget):
         return page
 
     def _build_keys(self) -> QWidget:
-        self.upper_name = self._label()
-        self.upper_words = self._fingerprint_label()
-        self.upper_digits = self._fingerprint_label()
+        self.upper_name = text_label()
+        self.upper_words = fingerprint_label()
+        self.upper_digits = fingerprint_label()
         self.save_keys_button = QPushButton(self.tr("Save the public key for the communes…"))
         self.save_keys_button.setToolTip(self.tr("The file every commune imports on its Upper-level sync screen: "
                                                  "with it the commune encrypts its packages for this office"))
         box = QGroupBox(self.tr("The upper level's key"))
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.upper_name)
-        box_layout.addWidget(self._label(NOTE_STYLE, self.tr(
+        box_layout.addWidget(text_label(style=NOTE_STYLE, text=self.tr(
             "When a commune phones after importing the key file, read it these words (or the digits); it sends "
             "packages only if they match:")))
         box_layout.addWidget(self.upper_words)
         box_layout.addWidget(self.upper_digits)
         box_layout.addSpacing(6)
         box_layout.addWidget(self.save_keys_button, 0, Qt.AlignmentFlag.AlignLeft)
-        box_layout.addWidget(self._label(NOTE_STYLE, self.tr(
+        box_layout.addWidget(text_label(style=NOTE_STYLE, text=self.tr(
             "The file holds public keys only: it may travel by USB drive, e-mail or the portal. The private keys "
             "stay in this desk's file, sealed with its data key, and are in every backup.")))
         page = QWidget()
@@ -272,8 +253,8 @@ class ConsolidationScreen(QWidget):
 
     def _build_review(self) -> QWidget:
         self.review_box = QGroupBox()
-        self.review_info = self._label()
-        self.review_notes = self._label(WARNING_STYLE)
+        self.review_info = text_label()
+        self.review_notes = text_label(style=WARNING_STYLE)
         self.counts = QTableWidget(0, 1 + len(COUNT_OUTCOMES))
         self.counts.setHorizontalHeaderLabels([self.tr("Records"), self.tr("New"), self.tr("Updated"),
                                                self.tr("Unchanged"), self.tr("Refused")])
@@ -281,7 +262,7 @@ class ConsolidationScreen(QWidget):
         self.counts.horizontalHeader().setStretchLastSection(False)
         self.counts.setFixedWidth(sum(COUNT_WIDTHS) + 4)
         self.counts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.rejections_label = self._label()
+        self.rejections_label = text_label()
         self.rejections = QPlainTextEdit()
         self.rejections.setReadOnly(True)
         self.rejections.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -294,7 +275,7 @@ class ConsolidationScreen(QWidget):
         figures = QHBoxLayout()
         figures.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignTop)
         figures.addLayout(refused, 1)
-        self.review_hint = self._label(NOTE_STYLE)
+        self.review_hint = text_label(style=NOTE_STYLE)
         self.apply_button = QPushButton()
         self.apply_button.setAutoDefault(True)  # Enter imports, as in a dialog
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -321,12 +302,12 @@ class ConsolidationScreen(QWidget):
         return page
 
     def _build_enrolled(self) -> QWidget:
-        self.enrolled_title = self._label(STATE_STYLE)
-        self.replaced_label = self._label(WARNING_STYLE)
-        self.enrolled_hint = self._label()
-        self.enrolled_words = self._fingerprint_label()
-        self.enrolled_digits = self._fingerprint_label()
-        self.enrolled_note = self._label(NOTE_STYLE)
+        self.enrolled_title = text_label(style=STATE_STYLE)
+        self.replaced_label = text_label(style=WARNING_STYLE)
+        self.enrolled_hint = text_label()
+        self.enrolled_words = fingerprint_label()
+        self.enrolled_digits = fingerprint_label()
+        self.enrolled_note = text_label(style=NOTE_STYLE)
         self.enrolled_close = QPushButton(self.tr("Back to the communes"))
         self.enrolled_close.setAutoDefault(True)
         self.enrolled_close.setToolTip(self.tr("Enter or Esc"))
@@ -378,24 +359,6 @@ class ConsolidationScreen(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(page)
         return scroll
-
-    @staticmethod
-    def _label(style: str = "", text: str = "") -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        if style:
-            label.setStyleSheet(style)
-        return label
-
-    @staticmethod
-    def _fingerprint_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(FINGERPRINT_STYLE)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
 
     def _connect(self) -> None:
         self.import_button.clicked.connect(self.import_package)
@@ -461,8 +424,7 @@ class ConsolidationScreen(QWidget):
 
     # -- permissions ---------------------------------------------------------------------------
     def _may(self, permission: Permission) -> bool:
-        session = self.desk.context.session
-        return session is not None and session.user.may(permission)
+        return may(self.desk, permission)
 
     def _apply_permissions(self) -> None:
         """Only the actions the signed-in user's role allows are shown."""
@@ -543,9 +505,9 @@ class ConsolidationScreen(QWidget):
             status = statuses.get(item.last_status, item.last_status) if item.last_status \
                 else self.tr("No package yet")
             values = (commune.unit_code, commune.unit_name,
-                      "" if item.last_sequence is None else str(item.last_sequence), _moment(item.last_received_at),
+                      "" if item.last_sequence is None else str(item.last_sequence), moment(item.last_received_at),
                       status,
-                      ", ".join(map(str, item.gaps)), _ranges(item.missing_changes), _number(item.records))
+                      ", ".join(map(str, item.gaps)), _ranges(item.missing_changes), number(item.records))
             flagged = bool(item.gaps or item.missing_changes)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -556,7 +518,7 @@ class ConsolidationScreen(QWidget):
                     cell.setBackground(QColor(GAP_BACKGROUND))
                 if name == "name":
                     cell.setToolTip(self.tr("Fingerprint of its key: {words}\nEnrolled {date} by {user}").format(
-                        words=" ".join(commune.fingerprint.words), date=_moment(commune.enrolled_at),
+                        words=" ".join(commune.fingerprint.words), date=moment(commune.enrolled_at),
                         user=commune.enrolled_by))
                 elif name == "status":
                     if item.last_status in STATUS_COLORS:
@@ -601,7 +563,7 @@ class ConsolidationScreen(QWidget):
                 details = _logged_reason(entry["reason"], entry["reason_params"], self._lang)
             else:
                 details = self.tr("The same package again: nothing changed.")
-            values = (_moment(entry["received_at"]), commune,
+            values = (moment(entry["received_at"]), commune,
                       "" if entry["sequence"] is None else str(entry["sequence"]), entry["file_name"],
                       statuses.get(status, status), details)
             for column, value in enumerate(values):
@@ -629,8 +591,8 @@ class ConsolidationScreen(QWidget):
             return
         fingerprint = upper.fingerprint()
         self.upper_name.setText(self.tr("{name} (code {code})").format(name=upper.unit_name, code=upper.unit_code))
-        self.upper_words.setText(_lines(fingerprint.words))
-        self.upper_digits.setText(_lines(fingerprint.digits.split()))
+        self.upper_words.setText(fingerprint_lines(fingerprint.words))
+        self.upper_digits.setText(fingerprint_lines(fingerprint.digits.split()))
 
     def _statuses(self) -> dict[str, str]:
         return {"accepted": self.tr("Accepted"), "rejected": self.tr("Refused"),
@@ -638,7 +600,7 @@ class ConsolidationScreen(QWidget):
 
     def _counts_text(self, totals: dict[str, int]) -> str:
         return self.tr("{new} new, {updated} updated, {unchanged} unchanged, {rejected} refused").format(
-            **{outcome: _number(totals.get(outcome, 0)) for outcome in COUNT_OUTCOMES})
+            **{outcome: number(totals.get(outcome, 0)) for outcome in COUNT_OUTCOMES})
 
     def _entity_label(self, entity: str) -> str:
         labels = {"visit": self.tr("Visits"), "citizen": self.tr("Citizens"), "case": self.tr("Cases"),
@@ -779,8 +741,8 @@ class ConsolidationScreen(QWidget):
             "Now phone {name} on a number you know (the directory, not one given with the file) and ask the "
             "officer to read the commune's key on its Upper-level sync screen. The words, or the digits, must "
             "match exactly:").format(name=name))
-        self.enrolled_words.setText(_lines(fingerprint.words))
-        self.enrolled_digits.setText(_lines(fingerprint.digits.split()))
+        self.enrolled_words.setText(fingerprint_lines(fingerprint.words))
+        self.enrolled_digits.setText(fingerprint_lines(fingerprint.digits.split()))
         self.enrolled_note.setText(self.tr(
             "If they do not match, import no package from this commune: ask it for its public key file again and "
             "enrol it again (the new key replaces this one)."))
@@ -835,7 +797,7 @@ class ConsolidationScreen(QWidget):
             if result.change_from <= result.change_to else self.tr("no changes")
         self.review_info.setText(self.tr("File {file}, made {created}, {changes}. The commune's signature is valid "
                                          "and the file is intact.").format(
-            file=result.file_name, created=_moment(result.created_at), changes=changes))
+            file=result.file_name, created=moment(result.created_at), changes=changes))
         notes = []
         if duplicate:
             notes.append(self.tr("This package was imported before: importing it again changes nothing. Its "
@@ -891,7 +853,7 @@ class ConsolidationScreen(QWidget):
         self.counts.setRowCount(len(rows))
         for row, (label, figures) in enumerate(rows):
             total = row == len(rows) - 1
-            values = [label] + [_number(figures.get(outcome, 0)) for outcome in COUNT_OUTCOMES]
+            values = [label] + [number(figures.get(outcome, 0)) for outcome in COUNT_OUTCOMES]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if column:
@@ -1007,7 +969,4 @@ class ConsolidationScreen(QWidget):
         self._say(self._reason(error), style=ERROR_STYLE)
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.title(), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.title(), question)

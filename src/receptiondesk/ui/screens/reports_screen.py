@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -52,13 +51,9 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.export_button import ExportButton
+from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, ask_yes_no, may
 from receptiondesk.ui.workers.task_runner import TaskRunner
 
-ERROR_STYLE = "color: #b00020;"
-DONE_STYLE = "color: #1b5e20;"
-NOTE_STYLE = "color: #555555;"
-WARNING_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; border-radius: 3px;"
-                 " padding: 4px;")
 ROMAN = ("I", "II", "III", "IV")
 #: The file formats the export buttons write: suffix, and the file dialog's filter (translated at run time).
 EXPORT_SUFFIX = {"pdf": "pdf", "xlsx": "xlsx", "csv": "csv"}
@@ -796,8 +791,7 @@ class ReportsScreen(QWidget):
 
     # -- permissions and state -----------------------------------------------------------------
     def _may(self, permission: Permission) -> bool:
-        session = self.desk.context.session
-        return session is not None and session.user.may(permission)
+        return may(self.desk, permission)
 
     def _may_export(self, file_format: str) -> bool:
         return self._may(Permission.EXPORT) and (file_format != "pdf" or self._may(Permission.PRINT))
@@ -848,10 +842,7 @@ class ReportsScreen(QWidget):
         self._say(error.render(self._lang), style=ERROR_STYLE)
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.title(), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.title(), question)
 
 
 def _escape(text: str) -> str:

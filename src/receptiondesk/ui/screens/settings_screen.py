@@ -39,6 +39,8 @@ from receptiondesk.messages import field_label
 from receptiondesk.services.consolidation import upper_unit_name
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
+from receptiondesk.ui.look import DONE_STYLE as STATUS_STYLE
+from receptiondesk.ui.look import ERROR_STYLE, NOTE_STYLE
 from receptiondesk.ui.models.calendar_day_table_model import CalendarDayTableModel
 from receptiondesk.ui.models.field_table_model import FieldTableModel
 from receptiondesk.ui.models.signer_table_model import SignerTableModel
@@ -52,9 +54,6 @@ LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each language named
 
 MAX_AUTO_LOCK_MINUTES = 240
 YEAR_RANGE = (2000, 2100)
-ERROR_STYLE = "color: #b00020;"
-STATUS_STYLE = "color: #1b5e20;"
-NOTE_STYLE = "color: #555555;"
 SIGNER_COLUMN_WIDTHS = (240, 260)
 FIELD_COLUMN_WIDTHS = (190, 260, 240)
 CALENDAR_COLUMN_WIDTHS = (100, 110, 170)

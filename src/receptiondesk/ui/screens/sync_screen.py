@@ -6,7 +6,6 @@ file, the upper level's key file (administrators) and how protected identities t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -41,17 +39,22 @@ from receptiondesk.services.sync import SyncStatus
 from receptiondesk.sync.ack import Ack
 from receptiondesk.sync.package import PackageInfo
 from receptiondesk.ui.widgets.export_button import ExportButton
+from receptiondesk.ui.look import (
+    DONE_STYLE,
+    ERROR_STYLE,
+    NOTE_STYLE,
+    STATE_STYLE,
+    WARNING_STYLE,
+    ask_yes_no,
+    fingerprint_label,
+    fingerprint_lines,
+    may,
+    moment,
+    number,
+    text_label,
+)
 from receptiondesk.ui.workers.task_runner import TaskRunner
 
-ERROR_STYLE = "color: #b00020;"
-DONE_STYLE = "color: #1b5e20;"
-NOTE_STYLE = "color: #555555;"
-WARNING_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; border-radius: 3px;"
-                 " padding: 4px;")
-STATE_STYLE = "font-size: 12pt; font-weight: bold;"
-#: A fingerprint is read aloud over the phone: large, its words and its digits each in two lines of four.
-FINGERPRINT_STYLE = "font-size: 14pt; font-weight: bold;"
-FINGERPRINT_LINE_GROUPS = 4
 #: The history table's columns and their widths (the messages take what is left).
 COLUMNS = ("sequence", "created", "changes", "records", "status", "acknowledged", "messages")
 COLUMN_WIDTHS = (56, 124, 104, 72, 138, 124)
@@ -60,27 +63,6 @@ EXPORT_SHORTCUT = "Ctrl+E"
 ACK_SHORTCUT = "Ctrl+O"
 #: Acknowledgement files: the sync format's suffix, and the one the consolidation desk writes today.
 ACK_PATTERNS = "*.rdack *.ack.json"
-
-
-def _moment(value: str | None) -> str:
-    """An ISO time as "10/03/2026 09:00" (the text as stored when it is not one)."""
-    if not value:
-        return ""
-    try:
-        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return value
-
-
-def _number(value: int) -> str:
-    """A count with the language's thousands separator (1.534 in Vietnamese)."""
-    return QLocale().toString(int(value))
-
-
-def _lines(groups: tuple[str, ...] | list[str]) -> str:
-    """A fingerprint's 8 words or 8 groups of digits in two lines, easier to read out and follow."""
-    return "\n".join(" ".join(groups[i:i + FINGERPRINT_LINE_GROUPS])
-                     for i in range(0, len(groups), FINGERPRINT_LINE_GROUPS))
 
 
 class SyncScreen(QWidget):
@@ -206,14 +188,14 @@ class SyncScreen(QWidget):
         return page
 
     def _build_keys(self) -> QWidget:
-        self.commune_digits = self._fingerprint_label()
-        self.commune_words = self._fingerprint_label()
+        self.commune_digits = fingerprint_label()
+        self.commune_words = fingerprint_label()
         self.save_key_button = QPushButton(self.tr("Save the commune's public key…"))
         self.save_key_button.setToolTip(self.tr("The file to hand to the upper level: it checks that the packages "
                                                 "come from this desk"))
         commune_box = QGroupBox(self.tr("The commune's key"))
         commune_layout = QVBoxLayout(commune_box)
-        commune_layout.addWidget(self._note(self.tr("Read these words (or the digits) to the upper level over the "
+        commune_layout.addWidget(text_label(style=NOTE_STYLE, text=self.tr("Read these words (or the digits) to the upper level over the "
                                                     "phone when it receives the public key file:")))
         commune_layout.addWidget(self.commune_words)
         commune_layout.addWidget(self.commune_digits)
@@ -223,9 +205,9 @@ class SyncScreen(QWidget):
         self.upper_name = QLabel()
         self.upper_name.setWordWrap(True)
         self.upper_name.setTextFormat(Qt.TextFormat.PlainText)
-        self.upper_words = self._fingerprint_label()
-        self.upper_digits = self._fingerprint_label()
-        self.upper_note = self._note("")
+        self.upper_words = fingerprint_label()
+        self.upper_digits = fingerprint_label()
+        self.upper_note = text_label(style=NOTE_STYLE, text="")
         self.upper_import_button = QPushButton(self.tr("Import the upper level's keys…"))
         self.upper_import_button.setToolTip(self.tr("The key file the upper level gave (USB drive, e-mail or "
                                                     "portal); then compare its fingerprint by phone"))
@@ -241,7 +223,7 @@ class SyncScreen(QWidget):
         self.seal_radio = QRadioButton(self.tr("Sealed for the upper level (only its authorised staff can open "
                                                "them)"))
         self.omit_radio = QRadioButton(self.tr("Not sent (the records travel with the identity masked)"))
-        self.policy_note = self._note("")
+        self.policy_note = text_label(style=NOTE_STYLE, text="")
         policy_box = QGroupBox(self.tr("Identities of protected people (denouncers) in the packages"))
         policy_layout = QVBoxLayout(policy_box)
         policy_layout.addWidget(self.seal_radio)
@@ -263,23 +245,6 @@ class SyncScreen(QWidget):
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(page)
         return scroll
-
-    @staticmethod
-    def _fingerprint_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(FINGERPRINT_STYLE)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
-
-    @staticmethod
-    def _note(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setStyleSheet(NOTE_STYLE)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
 
     def _connect(self) -> None:
         self.export_button.clicked.connect(self.export_package)
@@ -329,8 +294,7 @@ class SyncScreen(QWidget):
 
     # -- permissions ---------------------------------------------------------------------------
     def _may(self, permission: Permission) -> bool:
-        session = self.desk.context.session
-        return session is not None and session.user.may(permission)
+        return may(self.desk, permission)
 
     def _apply_permissions(self) -> None:
         """Only the actions the signed-in user's role allows are shown."""
@@ -365,15 +329,15 @@ class SyncScreen(QWidget):
             self.waiting_label.setText(self.tr("Package no. {sequence} ({created}) is waiting for the upper level's "
                                                "acknowledgement; until then the next package sends its changes "
                                                "again.").format(sequence=waiting["sequence"],
-                                                                created=_moment(waiting["created_at"])))
+                                                                created=moment(waiting["created_at"])))
         else:
             self.waiting_label.clear()
         self.waiting_label.setVisible(bool(self.waiting_label.text()))
         self._show_upper(status)
         self._show_history(status)
         fingerprint = status.commune_fingerprint
-        self.commune_words.setText(_lines(fingerprint.words))
-        self.commune_digits.setText(_lines(fingerprint.digits.split()))
+        self.commune_words.setText(fingerprint_lines(fingerprint.words))
+        self.commune_digits.setText(fingerprint_lines(fingerprint.digits.split()))
         self._show_policy(status.protected_policy)
         self._enable_actions()
 
@@ -417,8 +381,8 @@ class SyncScreen(QWidget):
         self.upper_label.setStyleSheet("")
         self.upper_import_top.hide()
         self.upper_name.setText(self.tr("{name} (code {code})").format(name=upper.unit_name, code=upper.unit_code))
-        self.upper_words.setText(_lines(fingerprint.words))
-        self.upper_digits.setText(_lines(fingerprint.digits.split()))
+        self.upper_words.setText(fingerprint_lines(fingerprint.words))
+        self.upper_digits.setText(fingerprint_lines(fingerprint.digits.split()))
         self.upper_words.show()
         self.upper_digits.show()
         self.upper_note.setText(self.tr("Send packages only if these words match what the upper level reads to "
@@ -433,8 +397,8 @@ class SyncScreen(QWidget):
             notes = list(package["ack_messages"])
             if package["ack_reasons"]:
                 notes.append(self.tr("Reasons: {reasons}").format(reasons="; ".join(package["ack_reasons"])))
-            values = (str(package["sequence"]), _moment(package["created_at"]), changes, _number(package["records"]),
-                      statuses.get(package["status"], package["status"]), _moment(package["acknowledged_at"]),
+            values = (str(package["sequence"]), moment(package["created_at"]), changes, number(package["records"]),
+                      statuses.get(package["status"], package["status"]), moment(package["acknowledged_at"]),
                       " ".join(notes))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -569,7 +533,7 @@ class SyncScreen(QWidget):
 
     def _ack_imported(self, ack: Ack) -> None:
         self.refresh()
-        day = _moment(ack.issued_at)
+        day = moment(ack.issued_at)
         if ack.accepted:
             lines = [self.tr("The upper level accepted package no. {sequence} ({date}).").format(
                 sequence=ack.package_sequence, date=day)]
@@ -684,7 +648,4 @@ class SyncScreen(QWidget):
         self._say(error.render(self._lang), style=ERROR_STYLE)
 
     def confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.title(), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.title(), question)

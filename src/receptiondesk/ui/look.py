@@ -1,0 +1,73 @@
+"""What the screens share in how they look and speak: message colours, dates and counts as the user reads them,
+fingerprints laid out for reading aloud, plain wrapped labels, a yes/no question, and the role check."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from receptiondesk.domain.accounts import Permission
+
+ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b5e20;"
+NOTE_STYLE = "color: #555555;"
+WARNING_STYLE = ("background: #fff3cd; color: #5c4400; border: 1px solid #e0c36c; border-radius: 3px;"
+                 " padding: 4px;")
+STATE_STYLE = "font-size: 12pt; font-weight: bold;"
+#: A fingerprint is read aloud over the phone: large, its words and its digits each in two lines of four.
+FINGERPRINT_STYLE = "font-size: 14pt; font-weight: bold;"
+FINGERPRINT_LINE_GROUPS = 4
+
+
+def moment(value: str | None) -> str:
+    """An ISO time as "10/03/2026 09:00" (the text as stored when it is not one)."""
+    if not value:
+        return ""
+    try:
+        return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return value
+
+
+def number(value: int) -> str:
+    """A count with the language's thousands separator (1.534 in Vietnamese)."""
+    return QLocale().toString(int(value))
+
+
+def fingerprint_lines(groups: tuple[str, ...] | list[str]) -> str:
+    """A fingerprint's 8 words or 8 groups of digits in two lines, easier to read out and follow."""
+    return "\n".join(" ".join(groups[i:i + FINGERPRINT_LINE_GROUPS])
+                     for i in range(0, len(groups), FINGERPRINT_LINE_GROUPS))
+
+
+def text_label(text: str = "", style: str = "") -> QLabel:
+    """A wrapped plain-text label, in `style`."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+def fingerprint_label() -> QLabel:
+    """A large label for a fingerprint, selectable (to copy it into a message)."""
+    label = text_label(style=FINGERPRINT_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def ask_yes_no(parent: QWidget, title: str, question: str) -> bool:
+    """A yes/no question whose default answer is No."""
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def may(desk, permission: Permission) -> bool:
+    """Whether the user signed in to `desk` holds `permission` (nobody signed in: no)."""
+    session = desk.context.session
+    return session is not None and session.user.may(permission)
