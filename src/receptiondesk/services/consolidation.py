@@ -32,17 +32,15 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from receptiondesk.domain.accounts import MASKED_NAME, Permission
+from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.units import communes as known_communes
 from receptiondesk.domain.values import iso_timestamp
 from receptiondesk.errors import Problem, UserError, ValidationError
 from receptiondesk.interchange.format import ENTITIES
-from receptiondesk.services import privacy
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.interchange import ImportReport, write_records
 from receptiondesk.services.sync import SEALED_FIELDS
-from receptiondesk.storage import records, search
-from receptiondesk.storage.search import SEARCH_TABLES
+from receptiondesk.storage import records
 from receptiondesk.storage.settings import save_settings
 from receptiondesk.sync.ack import SUFFIX as ACK_SUFFIX
 from receptiondesk.sync.ack import Ack, write_ack
@@ -69,9 +67,6 @@ MAX_ACK_REASONS = 100
 #: "sealed_identity", record marked "identity": "sealed".
 IDENTITY_POLICY = IdentityPolicy(is_protected=lambda record: record.get("identity") == "sealed",
                                  fields=SEALED_FIELDS)
-#: Entities whose records carry an identity, and their tables.
-IDENTITY_TABLES = {"citizen": "citizens", "visit": "visits", "letter": "letters"}
-CHUNK = 500
 STATUSES = ("accepted", "rejected", "duplicate")
 
 
@@ -387,26 +382,20 @@ class ConsolidationService:
 
     def _write(self, opened: OpenedPackage, keys: UpperLevelKeys, attempt: _Attempt, dry_run: bool) -> ImportReport:
         """The package's records through the interchange writer, in one transaction that also writes the log row
-        and seals every protected identity that arrived (see `_seal_arrivals`)."""
+        (the writer seals every protected identity that arrived)."""
         confidential = keys.confidential
         if confidential is None:
             raise UserError("consolidation.no_confidential_key")
         manifest = opened.manifest
-        arrived: dict[str, list[str]] = defaultdict(list)
         log_id: list[int] = []
         context = self.context
 
         def prepare(conn: sqlite3.Connection) -> None:
             log_id.append(self._insert_log(conn, attempt, "accepted"))
 
-        def after_rows(_: int) -> None:
-            # Called by the writer inside its transaction once the rows are written: the identities that came
-            # sealed are sealed again here before the transaction commits.
-            _seal_arrivals(context, context.database.conn, arrived)
-
         report = write_records(
-            context, _opened_records(opened, confidential, arrived), trusted=False, dry_run=dry_run,
-            action="consolidation.import", first_line=1, prepare=prepare, progress=after_rows,
+            context, _opened_records(opened, confidential), trusted=False, dry_run=dry_run,
+            action="consolidation.import", first_line=1, prepare=prepare,
             detail={"file": attempt.file_name, "unit": manifest.unit_code, "sequence": manifest.sequence,
                     "sha256": opened.sha256, "changes": [manifest.change_from, manifest.change_to]})
         if dry_run:
@@ -414,10 +403,6 @@ class ConsolidationService:
         with context.database.write() as conn:
             conn.execute("UPDATE received_packages SET counts = ? WHERE id = ?",
                          (json.dumps(report.by_entity(), sort_keys=True), log_id[0]))
-            # A safety net: nothing that came sealed may stay in plain, whatever the writer's hooks did.
-            sealed_late = _seal_arrivals(context, conn, arrived)
-        if sealed_late or any(arrived.values()):
-            privacy.purge_old_copies(context)
         return report
 
     def _acknowledge(self, result: PackageImport, keys: UpperLevelKeys, folder: Path) -> Path:
@@ -538,70 +523,15 @@ class ConsolidationService:
 
 # -- records in, identities sealed ---------------------------------------------------------------------------------
 
-def _opened_records(opened: OpenedPackage, confidential: X25519PrivateKey, arrived: dict[str, list[str]]
-                    ) -> Iterator[dict[str, Any]]:
+def _opened_records(opened: OpenedPackage, confidential: X25519PrivateKey) -> Iterator[dict[str, Any]]:
     """The package's records as they are read (one segment at a time), each protected one with its identity
-    opened with the confidential-data key and marked "included" for the interchange writer; `arrived` collects
-    their UUIDs per entity (to be sealed at rest before the transaction commits)."""
+    opened with the confidential-data key and marked "included": the interchange writer seals it at rest with this
+    desk's key before its transaction commits."""
     for record in opened.records():
         if record.get("identity") == "sealed":
             record = open_record(record, IDENTITY_POLICY, confidential)
             record["identity"] = "included"
-            arrived[str(record.get("entity"))].append(str(record.get("uuid")))
         yield record
-
-
-def _rows(conn: sqlite3.Connection, table: str, column: str, values: list[Any]) -> Iterator[sqlite3.Row]:
-    """The rows of `table` whose `column` is one of `values` and whose identity columns are not masked."""
-    for start in range(0, len(values), CHUNK):
-        chunk = values[start:start + CHUNK]
-        yield from conn.execute(f"SELECT * FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))}) "
-                                f"AND coalesce(full_name, '') != ?", (*chunk, MASKED_NAME)).fetchall()
-
-
-def _seal_arrivals(context: DeskContext, conn: sqlite3.Connection, arrived: dict[str, list[str]]) -> int:
-    """Seal at rest, with this desk's key, every identity that arrived sealed and was written in plain: a new
-    protected citizen, one updated (the interchange writer seals only citizens it sees unsealed, and keeps a held
-    one's old seal when it writes its new plain columns), and a visit or letter of a protected person that comes
-    without its citizen. Their search entries lose the name; the records keep the commune's version (no new
-    version is made: the records are the commune's). Runs inside the import's transaction; returns how many
-    records it sealed (0 once done: it looks only at rows still in plain)."""
-    sealed = 0
-    citizen_ids: list[int] = []
-    for row in _rows(conn, "citizens", "uuid", arrived.get("citizen", [])):
-        identity = {name: row[name] for name in privacy.CITIZEN_IDENTITY}
-        values = {**privacy.masked_citizen_columns(), **privacy.blind_columns(context, identity), "protected": 1,
-                  "sealed_identity": privacy.seal(context, row["uuid"], identity)}
-        conn.execute(f"UPDATE citizens SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                     [*values.values(), row["id"]])
-        citizen_ids.append(row["id"])
-        sealed += 1
-    touched: set[str] = set()
-    for start in range(0, len(citizen_ids), CHUNK):
-        chunk = citizen_ids[start:start + CHUNK]
-        for case in conn.execute(f"SELECT * FROM cases WHERE citizen_id IN ({','.join('?' * len(chunk))})",
-                                 chunk).fetchall():
-            search.index_record(conn, "cases", case["id"], "",
-                                f"{case['respondent_name']} {case['respondent_position']} {case['respondent_body']}",
-                                case["summary"])
-            touched.add("cases")
-    for entity in ("visit", "letter"):
-        table = IDENTITY_TABLES[entity]
-        found = {row["id"]: row for row in _rows(conn, table, "uuid", arrived.get(entity, []))}
-        found.update({row["id"]: row for row in _rows(conn, table, "citizen_id", citizen_ids)})
-        fields = privacy.SNAPSHOT_IDENTITY[table]
-        for row in found.values():
-            values = {**privacy.masked_snapshot_columns(table),
-                      "sealed_identity": privacy.seal(context, row["uuid"], {name: row[name] for name in fields})}
-            conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
-                         [*values.values(), row["id"]])
-            search.index_record(conn, table, row["id"], "", "", row["summary"])
-            touched.add(table)
-            sealed += 1
-    for table in sorted(touched):  # merge the search index's segments: no old copy of a name's tokens survives
-        fts = SEARCH_TABLES[table][0]
-        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
-    return sealed
 
 
 def _file_sha256(path: Path) -> str | None:

@@ -35,6 +35,7 @@ from receptiondesk.services import privacy
 from receptiondesk.services.privacy import MASKED_SORT_KEY
 from receptiondesk.services.context import DeskContext
 from receptiondesk.storage import records, search
+from receptiondesk.storage.search import SEARCH_TABLES
 
 CHUNK = 500
 NUMBERED = {"visit": ("logbook", "logbook_no"), "letter": ("letters", "letter_no")}
@@ -822,9 +823,12 @@ def write_records(context: DeskContext, records_in: Iterable[dict[str, Any]], *,
             prepare(conn)
 
     with without_cycle_collection():
-        return _write(context, records_in, trusted=trusted, dry_run=dry_run, bulk=bulk, action=action,
-                      detail=detail, first_line=first_line, progress=progress, prepare=prepare_all,
-                      finish=identities.seal)
+        report = _write(context, records_in, trusted=trusted, dry_run=dry_run, bulk=bulk, action=action,
+                        detail=detail, first_line=first_line, progress=progress, prepare=prepare_all,
+                        finish=identities.seal)
+    if not dry_run and any(identities.included.values()):
+        privacy.purge_old_copies(context)  # no page of the log keeps the plain copy written before the seal
+    return report
 
 
 def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, trusted: bool, dry_run: bool,
@@ -881,6 +885,7 @@ class _IdentityMarks:
     def __init__(self) -> None:
         self.protected_citizens: list[str] = []
         self.withheld: dict[str, set[str]] = defaultdict(set)
+        self.included: dict[str, list[str]] = defaultdict(list)
 
     def take(self, records_in: Iterable[dict[str, Any]], first_line: int) -> Iterator[dict[str, Any]]:
         for line, record in enumerate(records_in, start=first_line):
@@ -895,6 +900,7 @@ class _IdentityMarks:
                     self.withheld[name].add(record.get("uuid"))
                     yield record
                     continue
+                self.included[name].append(str(record.get("uuid")))
             if name == "citizen" and record.get("protected") is True:
                 self.protected_citizens.append(record.get("uuid"))
             yield record
@@ -915,7 +921,8 @@ class _IdentityMarks:
             privacy.protect_citizens(context, conn, sorted(ids), context.stamp())
 
     def seal(self, context: DeskContext, conn: sqlite3.Connection) -> None:
-        """After the rows are written (same transaction): seal every protected person whose identity came plain."""
+        """After the rows are written (same transaction): seal every protected person whose identity came plain,
+        and every record whose protected identity came included."""
         ids = []
         for start in range(0, len(self.protected_citizens), CHUNK):
             chunk = self.protected_citizens[start:start + CHUNK]
@@ -924,6 +931,63 @@ class _IdentityMarks:
                 chunk)]
         if ids:
             privacy.protect_citizens(context, conn, ids, context.stamp(), new_version=False)
+        _seal_included(context, conn, self.included)
+
+
+#: The tables of the entities that carry a person's identity.
+_IDENTITY_TABLES = {"citizen": "citizens", "visit": "visits", "letter": "letters"}
+
+
+def _unmasked_rows(conn: sqlite3.Connection, table: str, column: str, values: list[Any]) -> Iterator[sqlite3.Row]:
+    """The rows of `table` whose `column` is one of `values` and whose identity columns are not masked."""
+    for start in range(0, len(values), CHUNK):
+        chunk = values[start:start + CHUNK]
+        yield from conn.execute(f"SELECT * FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))}) "
+                                f"AND coalesce(full_name, '') != ?", (*chunk, MASKED_NAME)).fetchall()
+
+
+def _seal_included(context: DeskContext, conn: sqlite3.Connection, arrived: dict[str, list[str]]) -> int:
+    """Seal at rest, with this desk's key, every protected identity that arrived included and was written in plain:
+    a new protected citizen, one updated (its new plain columns written over a row held sealed), and a visit or
+    letter of a protected person that comes without its citizen. Their search entries lose the name; the records keep the commune's version (no new
+    version is made: the records are the commune's). Runs inside the import's transaction; returns how many
+    records it sealed (0 once done: it looks only at rows still in plain)."""
+    sealed = 0
+    citizen_ids: list[int] = []
+    for row in _unmasked_rows(conn, "citizens", "uuid", arrived.get("citizen", [])):
+        identity = {name: row[name] for name in privacy.CITIZEN_IDENTITY}
+        values = {**privacy.masked_citizen_columns(), **privacy.blind_columns(context, identity), "protected": 1,
+                  "sealed_identity": privacy.seal(context, row["uuid"], identity)}
+        conn.execute(f"UPDATE citizens SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                     [*values.values(), row["id"]])
+        citizen_ids.append(row["id"])
+        sealed += 1
+    touched: set[str] = set()
+    for start in range(0, len(citizen_ids), CHUNK):
+        chunk = citizen_ids[start:start + CHUNK]
+        for case in conn.execute(f"SELECT * FROM cases WHERE citizen_id IN ({','.join('?' * len(chunk))})",
+                                 chunk).fetchall():
+            search.index_record(conn, "cases", case["id"], "",
+                                f"{case['respondent_name']} {case['respondent_position']} {case['respondent_body']}",
+                                case["summary"])
+            touched.add("cases")
+    for entity in ("visit", "letter"):
+        table = _IDENTITY_TABLES[entity]
+        found = {row["id"]: row for row in _unmasked_rows(conn, table, "uuid", arrived.get(entity, []))}
+        found.update({row["id"]: row for row in _unmasked_rows(conn, table, "citizen_id", citizen_ids)})
+        fields = privacy.SNAPSHOT_IDENTITY[table]
+        for row in found.values():
+            values = {**privacy.masked_snapshot_columns(table),
+                      "sealed_identity": privacy.seal(context, row["uuid"], {name: row[name] for name in fields})}
+            conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                         [*values.values(), row["id"]])
+            search.index_record(conn, table, row["id"], "", "", row["summary"])
+            touched.add(table)
+            sealed += 1
+    for table in sorted(touched):  # merge the search index's segments: no old copy of a name's tokens survives
+        fts = SEARCH_TABLES[table][0]
+        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
+    return sealed
 
 
 def import_file(context: DeskContext, path: Path, *, dry_run: bool = False) -> ImportReport:
