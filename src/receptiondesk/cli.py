@@ -69,6 +69,9 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--user", default=None,
                         help=f"the account to sign in with (default: ${USER_VARIABLE}); the password is read from "
                              f"${PASSWORD_VARIABLE} or asked for")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (a temporary desk, a printed page, the window offscreen) and "
+                             "exit 0, or name what failed")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     init = commands.add_parser("init", help="set up a new desk: its unit and its administrator (--user)")
