@@ -79,6 +79,7 @@ class ReportDocument:
     narrative: str = ""
     warnings: tuple[str, ...] = ()
     figures: dict[str, Any] = field(default_factory=dict)  # key -> (value, previous): the plain figures
+    labels: dict[str, str] = field(default_factory=dict)  # figure key -> its label in the tables
 
     @property
     def title(self) -> str:

@@ -121,4 +121,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.consolidation_state.accepted": {"vi": "đã nhận", "en": "accepted"},
     "cli.consolidation_state.rejected": {"vi": "từ chối", "en": "refused"},
     "cli.consolidation_state.duplicate": {"vi": "nhận lại (trùng)", "en": "seen again"},
+    "consolidation.report_invalid": {
+        "vi": "Gói “{file}” mang một báo cáo không đọc được hoặc số liệu không khớp mã kiểm tra ({name}); cả gói bị "
+              "từ chối, không có gì bị thay đổi. Đề nghị xã lập lại gói.",
+        "en": "Package “{file}” carries a report that cannot be read or whose figures do not match their checksum "
+              "({name}); the whole package was refused and nothing was changed. Ask the commune to write the "
+              "package again."},
+    "consolidation.report_unknown": {
+        "vi": "Không có báo cáo số {id} trong các báo cáo các xã đã gửi lên.",
+        "en": "There is no report {id} among the reports the communes sent."},
 }

@@ -54,7 +54,7 @@ from receptiondesk.sync.keys import (
     open_private_keys,
     seal_private_keys,
 )
-from receptiondesk.sync.package import OpenedPackage, inspect_package, read_package
+from receptiondesk.sync.package import DOCUMENTS, OpenedPackage, inspect_package, read_package
 
 #: The desk's role (setting `desk_role`): a commune's desk, or also the upper level's consolidation desk.
 ROLE_COMMUNE = "commune"
@@ -68,6 +68,10 @@ MAX_ACK_REASONS = 100
 IDENTITY_POLICY = IdentityPolicy(is_protected=lambda record: record.get("identity") == "sealed",
                                  fields=SEALED_FIELDS)
 STATUSES = ("accepted", "rejected", "duplicate")
+#: The records that belong to a report period, by the date that places them in it (for amendments after a lock).
+AMENDED_DATES = {"visit": ("visits", "visit_date"), "case": ("cases", "received_on"),
+                 "letter": ("letters", "received_on"), "session": ("sessions", "session_date"),
+                 "assignment": ("assignments", "assigned_on")}
 
 
 def ack_file_name(unit_code: str, sequence: int) -> str:
@@ -133,6 +137,8 @@ class PackageImport:
     out_of_order: bool = False
     gaps: tuple[int, ...] = ()
     ack_path: Path | None = None
+    reports: int = 0
+    documents: int = 0
 
     def totals(self) -> dict[str, int]:
         return {outcome: sum(c.get(outcome, 0) for c in self.counts.values())
@@ -144,6 +150,7 @@ class PackageImport:
                 "file": self.file_name, "created_at": self.created_at, "changes": [self.change_from, self.change_to],
                 "totals": self.totals(), "by_entity": self.counts, "rejections": list(self.rejections),
                 "out_of_order": self.out_of_order, "gaps": list(self.gaps),
+                "reports": self.reports, "documents": self.documents,
                 "ack": None if self.ack_path is None else str(self.ack_path)}
 
 
@@ -376,13 +383,18 @@ class ConsolidationService:
             if not dry_run:
                 self._log(attempt, "duplicate")
             return PackageImport("duplicate", gaps=tuple(self._gaps(manifest.unit_code)), **base)
-        report = self._write(opened, keys, attempt, dry_run)
+        reports = carried_reports(opened)
+        report = self._write(opened, keys, attempt, dry_run, reports)
+        documents = opened.manifest.part(DOCUMENTS)
         return PackageImport("accepted", counts=report.by_entity(), rejections=tuple(report.rejections),
-                             gaps=tuple(self._gaps(manifest.unit_code)), **base)
+                             gaps=tuple(self._gaps(manifest.unit_code)), reports=len(reports),
+                             documents=0 if documents is None else documents.items, **base)
 
-    def _write(self, opened: OpenedPackage, keys: UpperLevelKeys, attempt: _Attempt, dry_run: bool) -> ImportReport:
-        """The package's records through the interchange writer, in one transaction that also writes the log row
-        (the writer seals every protected identity that arrived)."""
+    def _write(self, opened: OpenedPackage, keys: UpperLevelKeys, attempt: _Attempt, dry_run: bool,
+               reports: list[CarriedReport]) -> ImportReport:
+        """The package's records through the interchange writer, in one transaction that also writes the log row,
+        the submitted reports and the documents it carries (the writer seals every protected identity that
+        arrived)."""
         confidential = keys.confidential
         if confidential is None:
             raise UserError("consolidation.no_confidential_key")
@@ -391,7 +403,17 @@ class ConsolidationService:
         context = self.context
 
         def prepare(conn: sqlite3.Connection) -> None:
+            if dry_run:
+                return
             log_id.append(self._insert_log(conn, attempt, "accepted"))
+            received_at = iso_timestamp(context.clock())
+            for carried in reports:
+                carried.insert(conn, manifest.unit_code, manifest.sequence, received_at)
+            for name, content in opened.documents():
+                conn.execute("INSERT OR IGNORE INTO commune_documents (unit_code, name, sha256, content, "
+                             "package_sequence, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                             (manifest.unit_code, name, hashlib.sha256(content).hexdigest(), content,
+                              manifest.sequence, received_at))
 
         report = write_records(
             context, _opened_records(opened, confidential), trusted=False, dry_run=dry_run,
@@ -470,6 +492,90 @@ class ConsolidationService:
             result.append(item)
         return result
 
+    # -- reports received and period locks ---------------------------------------------------------------------
+    def commune_reports(self, unit_code: str | None = None, *, kind: str | None = None,
+                        period: tuple[str, str] | None = None) -> list[dict[str, Any]]:
+        """The reports the communes submitted (as their packages carried them), newest first; optionally one
+        commune's, one kind's, one period's (ISO start, end). Each with its figures and whether it was accepted
+        (its period then locked), without its PDF (see `commune_report_pdf`)."""
+        self.context.require(Permission.READ)
+        sql = ("SELECT id, unit_code, uuid, kind, period_kind, period_label, period_start, period_end, "
+               "submitted_on, narrative, figures, sha256, pdf IS NOT NULL AS has_pdf, package_sequence, received_at, "
+               "accepted_at, accepted_by, lock_seq FROM commune_reports WHERE 1 = 1")
+        params: list[Any] = []
+        for column, value in (("unit_code", unit_code), ("kind", kind)):
+            if value is not None:
+                sql += f" AND {column} = ?"
+                params.append(value)
+        if period is not None:
+            sql += " AND period_start = ? AND period_end = ?"
+            params += list(period)
+        result = []
+        for row in self.context.database.query(sql + " ORDER BY id DESC", params):
+            item = dict(row)
+            item["figures"] = json.loads(item["figures"])
+            item["has_pdf"] = bool(item["has_pdf"])
+            result.append(item)
+        return result
+
+    def commune_report_pdf(self, report_id: int) -> bytes | None:
+        """The PDF of a commune's submitted report, as it was sent (audited)."""
+        self.context.require(Permission.READ)
+        row = self.context.database.one("SELECT unit_code, uuid, pdf FROM commune_reports WHERE id = ?",
+                                        (report_id,))
+        if row is None:
+            raise UserError("consolidation.report_unknown", id=report_id)
+        with self.context.database.write() as conn:
+            records.append_audit(conn, self.context.stamp(), "consolidation.report_view", "commune_reports",
+                                 row["uuid"], {"unit": row["unit_code"]})
+        return None if row["pdf"] is None else bytes(row["pdf"])
+
+    def accept_report(self, report_id: int) -> dict[str, Any]:
+        """Accept a commune's submitted report (audited): its period is locked for that commune at this moment,
+        so every later change to a record of the period arrives and shows as an amendment. Accepting again
+        changes nothing."""
+        self.context.require(Permission.RECORD)
+        row = self.context.database.one("SELECT * FROM commune_reports WHERE id = ?", (report_id,))
+        if row is None:
+            raise UserError("consolidation.report_unknown", id=report_id)
+        if row["accepted_at"] is None:
+            stamp = self.context.stamp()
+            with self.context.database.write() as conn:
+                lock_seq = conn.execute("SELECT value FROM counters WHERE name = 'change_seq'").fetchone()[0]
+                conn.execute("UPDATE commune_reports SET accepted_at = ?, accepted_by = ?, lock_seq = ? "
+                             "WHERE id = ? AND accepted_at IS NULL", (stamp.at, stamp.actor, lock_seq, report_id))
+                records.append_audit(conn, stamp, "consolidation.report_accept", "commune_reports", row["uuid"],
+                                     {"unit": row["unit_code"], "kind": row["kind"],
+                                      "period": [row["period_start"], row["period_end"]], "lock_seq": lock_seq})
+        return next(r for r in self.commune_reports(row["unit_code"]) if r["id"] == report_id)
+
+    def locks(self, start: str, end: str) -> list[dict[str, Any]]:
+        """The accepted (locked) reports whose period overlaps [start, end] (ISO dates), with the records of the
+        locked period changed since (`amendments`: entity -> count)."""
+        self.context.require(Permission.READ)
+        result = []
+        for row in self.context.database.query(
+                "SELECT id, unit_code, kind, period_label, period_start, period_end, submitted_on, accepted_at, "
+                "lock_seq FROM commune_reports WHERE accepted_at IS NOT NULL AND period_start <= ? "
+                "AND period_end >= ? ORDER BY unit_code, period_start, id", (end, start)):
+            item = dict(row)
+            item["amendments"] = self.amendments(row["unit_code"], row["period_start"], row["period_end"],
+                                                 row["lock_seq"])
+            result.append(item)
+        return result
+
+    def amendments(self, unit_code: str, start: str, end: str, lock_seq: int) -> dict[str, int]:
+        """The commune's records dated in [start, end] written here after the change `lock_seq` (the lock):
+        entity -> count, only those with changes."""
+        counts = {}
+        for entity, (table, column) in AMENDED_DATES.items():
+            n = self.context.database.scalar(
+                f"SELECT count(*) FROM {table} WHERE unit_code = ? AND {column} BETWEEN ? AND ? AND seq > ?",
+                (unit_code, start, end, lock_seq))
+            if n:
+                counts[entity] = int(n)
+        return counts
+
     # -- oversight -----------------------------------------------------------------------------------------------
     def gaps(self, unit_code: str) -> list[int]:
         """The package numbers of a commune never accepted here, up to the highest accepted one. A gap whose
@@ -519,6 +625,67 @@ class ConsolidationService:
                 json.loads(last["reason_params"]) if last else {}, int(accepted[0]), int(accepted[1]),
                 tuple(self._gaps(unit)), tuple(self.missing_changes(unit)), held.get(unit, 0)))
         return result
+
+
+# -- reports carried -----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CarriedReport:
+    """A report the commune marked submitted, as its package carries it: the figures as submitted (with their
+    SHA-256, checked), the narrative and the PDF."""
+
+    uuid: str
+    kind: str
+    period: dict[str, str]
+    submitted_on: str
+    narrative: str
+    figures_json: str
+    sha256: str
+    pdf: bytes | None
+
+    def insert(self, conn: sqlite3.Connection, unit_code: str, sequence: int, received_at: str) -> None:
+        p = self.period
+        conn.execute(
+            "INSERT OR IGNORE INTO commune_reports (unit_code, uuid, kind, period_kind, period_label, period_start, "
+            "period_end, submitted_on, narrative, figures, sha256, pdf, package_sequence, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (unit_code, self.uuid, self.kind, p["kind"], p["label"], p["start"], p["end"], self.submitted_on,
+             self.narrative, self.figures_json, self.sha256, self.pdf, sequence, received_at))
+
+
+def carried_reports(opened: OpenedPackage) -> list[CarriedReport]:
+    """The submitted reports of a package, each checked (its fields, its figures against their SHA-256); a report
+    that does not hold together refuses the whole package."""
+    bodies: dict[str, dict[str, Any]] = {}
+    pdfs: dict[str, bytes] = {}
+    for name, content in opened.reports():
+        stem, _, suffix = name.rpartition(".")
+        if suffix == "json":
+            try:
+                bodies[stem] = json.loads(content.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                raise UserError("consolidation.report_invalid", file=opened.path.name, name=name) from None
+        elif suffix == "pdf":
+            pdfs[stem] = content
+        else:
+            raise UserError("consolidation.report_invalid", file=opened.path.name, name=name)
+    result = []
+    for stem, body in bodies.items():
+        try:
+            period = body["period"]
+            figures_json = json.dumps(body["figures"], ensure_ascii=False, sort_keys=True)
+            carried = CarriedReport(str(body["uuid"]), str(body["kind"]),
+                                    {k: str(period[k]) for k in ("kind", "label", "start", "end")},
+                                    str(body["submitted_on"]), str(body["narrative"]), figures_json,
+                                    str(body["sha256"]), pdfs.get(stem))
+            valid = (isinstance(body["figures"], dict)
+                     and hashlib.sha256(figures_json.encode("utf-8")).hexdigest() == carried.sha256)
+        except (KeyError, TypeError, AttributeError):
+            valid = False
+        if not valid:
+            raise UserError("consolidation.report_invalid", file=opened.path.name, name=f"{stem}.json")
+        result.append(carried)
+    return result
 
 
 # -- records in, identities sealed ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from receptiondesk.services.audit import AuditService
 from receptiondesk.services.backups import BackupService
 from receptiondesk.services.case_history import CaseHistoryService
 from receptiondesk.services.cases import CaseService
+from receptiondesk.services.consolidated_reports import ConsolidatedReports
 from receptiondesk.services.consolidation import ConsolidationService
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.dashboard import DashboardService
@@ -60,6 +61,7 @@ class Desk:
         self.sync = SyncService(self.context)
         self.consolidation = ConsolidationService(self.context)
         self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
+        self.consolidated_reports = ConsolidatedReports(self.context, self.report_builder, self.consolidation)
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:

@@ -19,18 +19,19 @@ from receptiondesk.domain.report_periods import Period
 from receptiondesk.domain.report_tables import ChartSeries, ReportDocument, ReportKind, ReportTable
 from receptiondesk.domain.sessions import ComplianceReport, PeriodStatus, Sector
 from receptiondesk.domain.text import clean_paragraphs
+from receptiondesk.domain.units import communes
 from receptiondesk.errors import UserError
 from receptiondesk.interchange.spreadsheet import SheetData, write_bytes, write_csv_tables, write_xlsx
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.documents import DocumentService
-from receptiondesk.services.reports import GROUPS, ReportRow, ReportService, _enum_vi
+from receptiondesk.services.reports import GROUPS, ReportRow, ReportService, _enum_vi, unit_condition
 from receptiondesk.services.sessions import SessionService
 from receptiondesk.storage import records
 
 #: The Party secretary's held sessions (not dialogues) in a period: in person, or delegated / presided by another.
 PARTY_SESSIONS = """SELECT (leader_role = 'party_secretary' AND delegated = 0) AS own, count(*) AS sessions
 FROM sessions WHERE sector = 'party' AND status = 'held' AND voided = 0 AND kind <> 'dialogue'
-    AND session_date BETWEEN ? AND ?
+    AND session_date BETWEEN ? AND ?{unit}
 GROUP BY own"""
 
 #: Visits, persons and cases received at those sessions.
@@ -38,7 +39,7 @@ PARTY_VISITS = """SELECT (s.leader_role = 'party_secretary' AND s.delegated = 0)
     sum(v.headcount) AS persons
 FROM sessions s JOIN visits v ON v.session_id = s.id
 WHERE s.sector = 'party' AND s.status = 'held' AND s.voided = 0 AND s.kind <> 'dialogue' AND v.voided = 0
-    AND s.session_date BETWEEN ? AND ?
+    AND s.session_date BETWEEN ? AND ?{unit}
 GROUP BY own"""
 
 PARTY_CASES = """SELECT own, content_type, count(*) AS cases FROM (
@@ -46,14 +47,14 @@ PARTY_CASES = """SELECT own, content_type, count(*) AS cases FROM (
     FROM sessions s JOIN visits v ON v.session_id = s.id JOIN visit_cases vc ON vc.visit_id = v.id
     JOIN cases c ON c.id = vc.case_id
     WHERE s.sector = 'party' AND s.status = 'held' AND s.voided = 0 AND s.kind <> 'dialogue' AND v.voided = 0
-        AND c.voided = 0 AND s.session_date BETWEEN ? AND ?)
+        AND c.voided = 0 AND s.session_date BETWEEN ? AND ?{unit})
 GROUP BY own, content_type"""
 
 #: Conclusion notices issued (not voided) for the Party secretary's own sessions of the period.
 PARTY_NOTICES = """SELECT count(*) FROM documents d JOIN sessions s ON s.uuid = d.subject_uuid
 WHERE d.subject_entity = 'sessions' AND d.doc_type = 'TB' AND d.voided = 0 AND s.sector = 'party'
     AND s.leader_role = 'party_secretary' AND s.delegated = 0 AND s.status = 'held' AND s.voided = 0
-    AND s.kind <> 'dialogue' AND s.session_date BETWEEN ? AND ?"""
+    AND s.kind <> 'dialogue' AND s.session_date BETWEEN ? AND ?{unit}"""
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ UPPER_LEVEL = {"state": "Ủy ban nhân dân tỉnh (Ban Tiếp công dân tỉn
 
 #: The file formats a report is written in.
 REPORT_FORMATS = ("pdf", "xlsx", "csv", "json")
+#: `build(unit_code=ALL_UNITS)`: every record in the file, whatever its unit (the upper level's consolidated total).
+ALL_UNITS = "*"
 
 _STATE_KINDS = (ReportKind.RECEPTION, ReportKind.CLASSIFICATION, ReportKind.LETTERS, ReportKind.COMPLAINTS,
                 ReportKind.DENUNCIATIONS, ReportKind.FOLLOWUP, ReportKind.COMPLIANCE)
@@ -121,32 +124,51 @@ class ReportBuilder:
         self.paperwork = paperwork
 
     # -- the Party secretary ---------------------------------------------------------------------------------
-    def party_figures(self, period: Period) -> PartyFigures:
-        """The secretary's sessions, visits, cases and conclusion notices in `period` (SQL aggregates)."""
+    def party_figures(self, period: Period, unit_code: str | None = None) -> PartyFigures:
+        """The secretary's sessions, visits, cases and conclusion notices in `period` (SQL aggregates); one unit's
+        (`unit_code`) or every record's."""
         self.context.require(Permission.READ)
         db, bounds = self.context.database, (period.start.isoformat(), period.end.isoformat())
+        if unit_code is not None:
+            bounds += (unit_code,)
+        unit = unit_condition("s.unit_code", unit_code)
         values: dict[str, int] = {}
-        for row in db.query(PARTY_SESSIONS, bounds):
+        for row in db.query(PARTY_SESSIONS.format(unit=unit_condition("unit_code", unit_code)), bounds):
             values["sessions" if row["own"] else "delegated_sessions"] = int(row["sessions"])
-        for row in db.query(PARTY_VISITS, bounds):
+        for row in db.query(PARTY_VISITS.format(unit=unit), bounds):
             prefix = "" if row["own"] else "delegated_"
             values[f"{prefix}visits"], values[f"{prefix}persons"] = int(row["visits"]), int(row["persons"] or 0)
-        for row in db.query(PARTY_CASES, bounds):
+        for row in db.query(PARTY_CASES.format(unit=unit), bounds):
             key = "cases" if row["own"] else "delegated_cases"
             values[key] = values.get(key, 0) + int(row["cases"])
             if row["own"] and row["content_type"] in {t.value for t in ContentType}:
                 values[f"{row['content_type']}_cases"] = int(row["cases"])
-        values["notices"] = int(db.scalar(PARTY_NOTICES, bounds) or 0)
+        values["notices"] = int(db.scalar(PARTY_NOTICES.format(unit=unit), bounds) or 0)
         return PartyFigures(**values)
 
     # -- compliance -----------------------------------------------------------------------------------------
-    def compliance(self, period: Period) -> list[ComplianceReport]:
-        """The leaders' minimums for every calendar month the period touches."""
-        return [self.sessions.compliance(month) for month in _period_months(period)]
+    def compliance(self, period: Period, unit_code: str | None = None) -> list[ComplianceReport]:
+        """The leaders' minimums for every calendar month the period touches (one unit's: the desk's own by
+        default)."""
+        return [self.sessions.compliance(month, unit_code=unit_code) for month in _period_months(period)]
+
+    def unit_reporter(self, kind: ReportKind, unit_code: str) -> tuple[str, str, str]:
+        """Who reports for a commune: (its name without its type, its type in lower case, the reporting body
+        "Ủy ban nhân dân xã …" / "Đảng ủy xã …")."""
+        commune = communes().get(unit_code)
+        commune_type = commune.commune_type.strip().lower() if commune else "xã"
+        name = commune.commune_name if commune else unit_code
+        if name.lower().startswith(commune_type + " "):
+            name = name[len(commune_type) + 1:]
+        sector_body = "Đảng ủy" if kind.sector == "party" else "Ủy ban nhân dân"
+        return name, commune_type, f"{sector_body} {commune_type} {name}"
 
     # -- the report --------------------------------------------------------------------------------------------
-    def build(self, period: Period, kind: ReportKind | str = ReportKind.STATE, *, top_bodies: int = 10) -> ReportDocument:
-        """The report of `kind` for `period`: tables, charts, narrative draft and warnings."""
+    def build(self, period: Period, kind: ReportKind | str = ReportKind.STATE, *, top_bodies: int = 10,
+              unit_code: str | None = None) -> ReportDocument:
+        """The report of `kind` for `period`: tables, charts, narrative draft and warnings. It counts the desk's
+        own unit's records, or `unit_code`'s (a commune's, on the upper level's desk), or with `ALL_UNITS` every
+        record in the file (the consolidated total, which has no compliance table: see consolidated_reports)."""
         self.context.require(Permission.READ)
         try:
             kind = ReportKind(kind)
@@ -154,16 +176,14 @@ class ReportBuilder:
             raise UserError("report.kind_unknown", "kind", value=kind,
                             allowed=", ".join(k.value for k in ReportKind)) from None
         settings = self.context.require_setup()
-        commune = settings.commune
-        commune_type = commune.commune_type.strip().lower() if commune else "xã"
-        name = commune.commune_name if commune else settings.commune_code
-        if name.lower().startswith(commune_type + " "):
-            name = name[len(commune_type) + 1:]
-        sector_body = "Đảng ủy" if kind.sector == "party" else "Ủy ban nhân dân"
-        reporter = f"{sector_body} {commune_type} {name}"
+        every_unit = unit_code == ALL_UNITS
+        unit = settings.unit_code if unit_code is None or every_unit else unit_code
+        scope = None if every_unit else unit
+        name, commune_type, reporter = self.unit_reporter(kind, unit)
         tables: list[ReportTable] = []
         charts: list[ChartSeries] = []
         figures: dict[str, tuple[int, int]] = {}
+        labels: dict[str, str] = {}
         warnings: list[str] = []
         previous = previous_name(period)
         wanted = set(_STATE_KINDS) if kind is ReportKind.STATE else {kind}
@@ -172,10 +192,10 @@ class ReportBuilder:
         empty = True
 
         if ReportKind.PARTY in wanted:
-            now, before = self.party_figures(period), self.party_figures(period.previous())
+            now, before = self.party_figures(period, scope), self.party_figures(period.previous(), scope)
             rows = [ReportRow(label, getattr(now, key), getattr(before, key), key) for key, label in _PARTY_LABELS]
             tables.append(_two_column("party", "Kết quả tiếp công dân của đồng chí Bí thư Đảng ủy", rows, previous))
-            _collect(figures, "party", rows)
+            _collect(figures, labels, "party", rows)
             charts.append(ChartSeries("party", "Kết quả tiếp công dân của đồng chí Bí thư",
                                       ("Kỳ tiếp", "Vụ việc", "Lượt công dân"),
                                       (now.sessions, now.cases, now.visits),
@@ -183,9 +203,9 @@ class ReportBuilder:
                                       "Kỳ này", previous.capitalize()))
             empty = empty and now.sessions == 0 and now.delegated_sessions == 0
         if ReportKind.RECEPTION in wanted:
-            result = self.reports.reception_results(period)
+            result = self.reports.reception_results(period, unit_code=scope)
             tables.append(_reception_table(result, previous))
-            _collect(figures, "reception", result.rows())
+            _collect(figures, labels, "reception", result.rows())
             current, prior = result.current, result.previous
             charts.append(ChartSeries("reception", "Số lượt tiếp công dân",
                                       ("Thường xuyên", "Thủ trưởng trực tiếp", "Ủy quyền"),
@@ -198,9 +218,9 @@ class ReportBuilder:
                                       tuple(prior.total.cases_of(t) for t in types), "Kỳ này", previous.capitalize()))
             empty = empty and result.is_empty
         if ReportKind.CLASSIFICATION in wanted:
-            result = self.reports.classification(period, top_bodies=top_bodies)
+            result = self.reports.classification(period, top_bodies=top_bodies, unit_code=scope)
             rows = result.rows()
-            _collect(figures, "classification", rows)
+            _collect(figures, labels, "classification", rows)
             tables += _classification_tables(result, rows, previous)
             empty = empty and result.is_empty
         for table_kind, method, title in (
@@ -209,15 +229,15 @@ class ReportBuilder:
                 (ReportKind.DENUNCIATIONS, "denunciation_resolution", "Kết quả giải quyết tố cáo thuộc thẩm quyền"),
                 (ReportKind.FOLLOWUP, "followup", "Theo dõi, đôn đốc thực hiện kết luận tiếp công dân")):
             if table_kind in wanted:
-                result = getattr(self.reports, method)(period)
+                result = getattr(self.reports, method)(period, unit_code=scope)
                 rows = result.rows()
                 key = table_kind.value
-                _collect(figures, key, rows)
+                _collect(figures, labels, key, rows)
                 tables.append(_two_column(key, title, rows, previous))
                 empty = empty and result.is_empty
-        if ReportKind.COMPLIANCE in wanted:
+        if ReportKind.COMPLIANCE in wanted and not every_unit:
             sector = Sector.PARTY if kind is ReportKind.PARTY else Sector.STATE
-            months = self.compliance(period)
+            months = self.compliance(period, unit)
             table, missed, sources = _compliance_table(months, sector)
             tables.append(table)
             figures[f"compliance.{sector.value}.missed"] = (missed, 0)
@@ -235,7 +255,8 @@ class ReportBuilder:
         today = self.context.today()
         if period.end >= today:
             warnings.append(f"Kỳ báo cáo chưa kết thúc: số liệu tính đến ngày {today.strftime('%d/%m/%Y')}.")
-        warnings += self._overlaps(kind, period)
+        if unit == settings.unit_code:
+            warnings += self._overlaps(kind, period)
 
         if kind is ReportKind.PARTY:
             narrative = party_narrative(figures, period, commune_type)
@@ -243,8 +264,8 @@ class ReportBuilder:
             narrative = state_narrative(figures, period, reporter, f"Chủ tịch Ủy ban nhân dân {commune_type}")
         else:
             narrative = ""
-        return ReportDocument(kind, period, settings.unit_code, name, reporter, today, tuple(tables), tuple(charts),
-                              narrative, tuple(warnings), figures_json)
+        return ReportDocument(kind, period, ALL_UNITS if every_unit else unit, name, reporter, today, tuple(tables),
+                              tuple(charts), narrative, tuple(warnings), figures_json, labels)
 
     def _overlaps(self, kind: ReportKind, period: Period) -> list[str]:
         """Submitted reports of the same kind whose period overlaps this one without being it (a changed cut-off)."""
@@ -355,9 +376,10 @@ def _summary_lines(document: ReportDocument, narrative: str) -> list[str]:
 
 # -- tables ---------------------------------------------------------------------------------------------------------
 
-def _collect(figures: dict[str, tuple[int, int]], prefix: str, rows: list[ReportRow]) -> None:
+def _collect(figures: dict[str, tuple[int, int]], labels: dict[str, str], prefix: str, rows: list[ReportRow]) -> None:
     for row in rows:
         figures[f"{prefix}.{row.key}"] = (int(row.value), int(row.previous))
+        labels[f"{prefix}.{row.key}"] = row.label_vi
 
 
 def _two_column(key: str, title: str, rows: list[ReportRow], previous: str) -> ReportTable:

@@ -61,7 +61,15 @@ from receptiondesk.domain.cases import ContentType, Direction
 from receptiondesk.domain.letters import LetterChannel
 from receptiondesk.domain.report_periods import Period
 from receptiondesk.services.context import DeskContext
-from receptiondesk.services.reports import _COMPETENCE_LABELS, COMPETENCE, DIRECTIONS, Compared, ReportRow, _enum_vi
+from receptiondesk.services.reports import (
+    _COMPETENCE_LABELS,
+    COMPETENCE,
+    DIRECTIONS,
+    Compared,
+    ReportRow,
+    _enum_vi,
+    unit_condition,
+)
 
 # -- letters (tiếp nhận, xử lý đơn) -------------------------------------------------------------------------------
 
@@ -160,12 +168,12 @@ class LetterHandling(Compared):
         return result
 
 
-def _bounds(period: Period) -> dict[str, str]:
-    return {"start": period.start.isoformat(), "end": period.end.isoformat()}
+def _bounds(period: Period, unit_code: str | None = None) -> dict[str, str | None]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat(), "unit": unit_code}
 
 
-def _letter_figures(db: Any, period: Period) -> LetterFigures:
-    row = db.one(LETTER_FIGURES, _bounds(period))
+def _letter_figures(db: Any, period: Period, unit_code: str | None) -> LetterFigures:
+    row = db.one(LETTER_FIGURES + unit_condition("l.unit_code", unit_code, named=True), _bounds(period, unit_code))
 
     def part(prefix: str, lines: tuple[str, ...]) -> dict[str, int]:
         return {line: int(row[f"{prefix}_{line}"]) for line in lines}
@@ -175,11 +183,11 @@ def _letter_figures(db: Any, period: Period) -> LetterFigures:
                          by_direction=part("direction", DIRECTIONS), by_competence=part("competence", COMPETENCE))
 
 
-def letter_handling(context: DeskContext, period: Period) -> LetterHandling:
-    """The letters table for `period` and its previous comparable period."""
+def letter_handling(context: DeskContext, period: Period, unit_code: str | None = None) -> LetterHandling:
+    """The letters table for `period` and its previous comparable period (one unit's, or every record's)."""
     context.require(Permission.READ)
     db = context.database
-    return LetterHandling(_letter_figures(db, period), _letter_figures(db, period.previous()))
+    return LetterHandling(_letter_figures(db, period, unit_code), _letter_figures(db, period.previous(), unit_code))
 
 
 # -- complaint and denunciation resolution (giải quyết khiếu nại, tố cáo) -----------------------------------------
@@ -278,21 +286,24 @@ def _cutoff(context: DeskContext, period: Period) -> str:
     return min(period.end, context.today()).isoformat()
 
 
-def _resolution_figures(context: DeskContext, period: Period, content_type: str) -> ResolutionFigures:
-    row = context.database.one(RESOLUTION_FIGURES, {**_bounds(period), "cutoff": _cutoff(context, period),
-                                                    "content_type": content_type})
+def _resolution_figures(context: DeskContext, period: Period, content_type: str,
+                        unit_code: str | None) -> ResolutionFigures:
+    row = context.database.one(RESOLUTION_FIGURES + unit_condition("unit_code", unit_code, named=True),
+                               {**_bounds(period, unit_code), "cutoff": _cutoff(context, period),
+                                "content_type": content_type})
     values = {f.name: int(row[f.name]) for f in fields(ResolutionFigures) if f.name not in ("period", "content_type")}
     return ResolutionFigures(period=period, content_type=content_type, **values)
 
 
-def resolution(context: DeskContext, period: Period, content_type: ContentType | str) -> Resolution:
+def resolution(context: DeskContext, period: Period, content_type: ContentType | str,
+               unit_code: str | None = None) -> Resolution:
     """The resolution table of `content_type` (complaint or denunciation) for `period` and the previous one."""
     context.require(Permission.READ)
     kind = ContentType(content_type).value
     if kind not in RESOLVED_TYPES:
         raise ValueError(f"no resolution table for {kind!r}")
-    return Resolution(_resolution_figures(context, period, kind),
-                      _resolution_figures(context, period.previous(), kind))
+    return Resolution(_resolution_figures(context, period, kind, unit_code),
+                      _resolution_figures(context, period.previous(), kind, unit_code))
 
 
 # -- follow-up (theo dõi, đôn đốc) ----------------------------------------------------------------------------------
@@ -383,18 +394,19 @@ class FollowupReport(Compared):
                 for key, figure, label in _FOLLOWUP_LINES]
 
 
-def _followup_figures(context: DeskContext, period: Period) -> FollowupFigures:
+def _followup_figures(context: DeskContext, period: Period, unit_code: str | None) -> FollowupFigures:
     db = context.database
-    params = {**_bounds(period), "cutoff": _cutoff(context, period)}
+    params = {**_bounds(period, unit_code), "cutoff": _cutoff(context, period)}
     values: dict[str, int] = {}
     for sql in (ASSIGNED_FIGURES, STATE_FIGURES):
-        row = db.one(sql, params)
+        row = db.one(sql + unit_condition("a.unit_code", unit_code, named=True), params)
         values.update({name: int(row[name]) for name in row.keys()})
     return FollowupFigures(period=period, **values)
 
 
-def followup(context: DeskContext, period: Period) -> FollowupReport:
-    """The follow-up table for `period` and its previous comparable period."""
+def followup(context: DeskContext, period: Period, unit_code: str | None = None) -> FollowupReport:
+    """The follow-up table for `period` and its previous comparable period (one unit's, or every record's)."""
     context.require(Permission.READ)
-    return FollowupReport(_followup_figures(context, period), _followup_figures(context, period.previous()))
+    return FollowupReport(_followup_figures(context, period, unit_code),
+                          _followup_figures(context, period.previous(), unit_code))
 

@@ -222,42 +222,42 @@ class ReportService:
         self.context.require(Permission.READ)
         return ReceptionResults(self._figures(period, unit_code), self._figures(period.previous(), unit_code))
 
-    def classification(self, period: Period, *, top_bodies: int = DEFAULT_TOP_BODIES) -> Classification:
+    def classification(self, period: Period, *, top_bodies: int = DEFAULT_TOP_BODIES,
+                       unit_code: str | None = None) -> Classification:
         """The cases received in `period` classified by type × field, competence, direction and respondent body
         (the `top_bodies` bodies with most cases named, the rest summed), with the previous comparable period."""
-        return _classification(self, period, top_bodies)
+        return _classification(self, period, top_bodies, unit_code)
 
     # The tables below live in report_resolution, which builds on this module: imported when called.
-    def letters(self, period: Period) -> LetterHandling:
+    def letters(self, period: Period, *, unit_code: str | None = None) -> LetterHandling:
         """Letters received and handled in `period` (channel, content type, eligibility, direction, competence),
         with the previous comparable period."""
         from receptiondesk.services import report_resolution
-        return report_resolution.letter_handling(self.context, period)
+        return report_resolution.letter_handling(self.context, period, unit_code)
 
-    def complaint_resolution(self, period: Period) -> Resolution:
+    def complaint_resolution(self, period: Period, *, unit_code: str | None = None) -> Resolution:
         """Complaint resolution in `period` (carried over, new, resolved, ended, pending), with the previous
         comparable period."""
         from receptiondesk.services import report_resolution
-        return report_resolution.resolution(self.context, period, ContentType.COMPLAINT)
+        return report_resolution.resolution(self.context, period, ContentType.COMPLAINT, unit_code)
 
-    def denunciation_resolution(self, period: Period) -> Resolution:
+    def denunciation_resolution(self, period: Period, *, unit_code: str | None = None) -> Resolution:
         """Denunciation resolution in `period`, by the same rules as complaint resolution."""
         from receptiondesk.services import report_resolution
-        return report_resolution.resolution(self.context, period, ContentType.DENUNCIATION)
+        return report_resolution.resolution(self.context, period, ContentType.DENUNCIATION, unit_code)
 
-    def followup(self, period: Period) -> FollowupReport:
+    def followup(self, period: Period, *, unit_code: str | None = None) -> FollowupReport:
         """The follow-up of assignments given in `period` and their state at its end, with the previous
         comparable period."""
         from receptiondesk.services import report_resolution
-        return report_resolution.followup(self.context, period)
+        return report_resolution.followup(self.context, period, unit_code)
 
     def _figures(self, period: Period, unit_code: str | None = None) -> ReceptionFigures:
         db = self.context.database
         bounds: tuple[str, ...] = (period.start.isoformat(), period.end.isoformat())
-        visit_unit = session_unit = ""
+        visit_unit, session_unit = unit_condition("v.unit_code", unit_code), unit_condition("unit_code", unit_code)
         if unit_code is not None:
             bounds += (unit_code,)
-            visit_unit, session_unit = " AND v.unit_code = ?", " AND unit_code = ?"
         values: dict[str, dict[str, int]] = {g: {} for g in (*GROUPS, DIALOGUE)}
 
         for row in db.query(VISIT_FIGURES.format(unit=visit_unit), bounds):
@@ -313,7 +313,7 @@ NO_BODY = "Không xác định cơ quan, đơn vị"
 #: index cases_received_cover; each table then sums these groups (a few hundred rows, not the cases).
 CLASSIFICATION_GROUPS = """SELECT content_type, field_code, in_competence <> 0 AS inside,
     coalesce(direction, 'none') AS direction, respondent_body AS body, count(*) AS cases
-FROM cases WHERE received_on BETWEEN ? AND ? AND voided = 0
+FROM cases WHERE received_on BETWEEN ? AND ? AND voided = 0{unit}
 GROUP BY content_type, field_code, inside, direction, respondent_body"""
 
 _COMPETENCE_LABELS = {"in": "Thuộc thẩm quyền", "out": "Không thuộc thẩm quyền"}
@@ -405,13 +405,23 @@ def _enum_vi(kind: str, value: str) -> str:
     return message_text(f"enum.{kind}.{value}", "vi")
 
 
-def _classification_figures(db: Any, period: Period) -> ClassificationFigures:
-    bounds = (period.start.isoformat(), period.end.isoformat())
+def unit_condition(column: str, unit_code: str | None, *, named: bool = False) -> str:
+    """The SQL that limits a report query to one unit's records (`unit_code`; None: every record in the file):
+    " AND <column> = ?" (or ":unit" for named parameters), else nothing."""
+    if unit_code is None:
+        return ""
+    return f" AND {column} = {':unit' if named else '?'}"
+
+
+def _classification_figures(db: Any, period: Period, unit_code: str | None) -> ClassificationFigures:
+    bounds: tuple[str, ...] = (period.start.isoformat(), period.end.isoformat())
+    if unit_code is not None:
+        bounds += (unit_code,)
     by_type_field: Counter[tuple[str, str]] = Counter()
     by_competence: Counter[str] = Counter()
     by_direction: Counter[str] = Counter()
     by_respondent: Counter[str] = Counter()
-    for r in db.query(CLASSIFICATION_GROUPS, bounds):
+    for r in db.query(CLASSIFICATION_GROUPS.format(unit=unit_condition("unit_code", unit_code)), bounds):
         n = int(r["cases"])
         by_type_field[(r["content_type"], r["field_code"])] += n
         by_competence["in" if r["inside"] else "out"] += n
@@ -421,13 +431,14 @@ def _classification_figures(db: Any, period: Period) -> ClassificationFigures:
                                  dict(by_respondent))
 
 
-def _classification(service: ReportService, period: Period, top_bodies: int) -> Classification:
+def _classification(service: ReportService, period: Period, top_bodies: int,
+                    unit_code: str | None = None) -> Classification:
     service.context.require(Permission.READ)
     if isinstance(top_bodies, bool) or not isinstance(top_bodies, int) or not 0 <= top_bodies <= MAX_TOP_BODIES:
         raise UserError("report.top_bodies_range", "top_bodies", value=top_bodies, max=MAX_TOP_BODIES)
     db = service.context.database
-    current = _classification_figures(db, period)
-    previous = _classification_figures(db, period.previous())
+    current = _classification_figures(db, period, unit_code)
+    previous = _classification_figures(db, period.previous(), unit_code)
     listed = [(r["code"], r["name_vi"], bool(r["active"]))
               for r in db.query("SELECT code, name_vi, active FROM fields ORDER BY position, code")]
     used = {f for figures in (current, previous) for (_, f) in figures.by_type_field}

@@ -38,6 +38,7 @@ from receptiondesk.domain.text import clean_line
 from receptiondesk.domain.values import format_date_vn, parse_date, parse_enum
 from receptiondesk.errors import Problem, UserError, raise_for
 from receptiondesk.services.context import DeskContext, Saved
+from receptiondesk.services.reports import unit_condition
 from receptiondesk.storage import listing, records
 from receptiondesk.storage.sessions import (
     LAST_ATTENDEES,
@@ -402,17 +403,19 @@ class SessionService:
         return {"leader_name": row["leader_name"] if row else "", "leader_role": role.value,
                 "location": row["location"] if row else ""}
 
-    def compliance(self, month: date) -> ComplianceReport:
+    def compliance(self, month: date, *, unit_code: str | None = None) -> ComplianceReport:
         """The leaders' minimum reception days for the month, from the rules table: the chairman's own sessions
         per week (weeks whose Thursday is in the month), the Party secretary's per month. Only held sessions
         presided in person count (scheduled or ad hoc; one a day); delegated sessions and dialogues are listed
-        beside the counts."""
+        beside the counts. `unit_code`: one unit's sessions (default: the desk's own unit's)."""
         self.context.require(Permission.READ)
+        unit = unit_code or self.context.require_setup().unit_code
         start, end = compliance_span(month)
+        sql = SESSIONS_BETWEEN.format(unit=unit_condition("unit_code", unit))
         sessions = [SessionBrief(r["uuid"], date.fromisoformat(r["session_date"]), r["sector"], r["kind"],
                                  r["status"], r["leader_role"], r["leader_name"], bool(r["delegated"]),
                                  r["delegate_name"])
-                    for r in self.context.database.query(SESSIONS_BETWEEN, (start.isoformat(), end.isoformat()))]
+                    for r in self.context.database.query(sql, (start.isoformat(), end.isoformat(), unit))]
         return compliance_for_month(month, self.context.today(), sessions, self.context.rules,
                                     self.context.calendar)
 

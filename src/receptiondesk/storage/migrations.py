@@ -485,3 +485,44 @@ CREATE UNIQUE INDEX received_packages_accepted ON received_packages (unit_code, 
     WHERE status = 'accepted';
 CREATE INDEX received_packages_unit ON received_packages (unit_code, id)
 """)
+
+
+@MIGRATIONS(name="0009_commune_reports")
+def commune_reports(db: Database) -> None:
+    """What the communes' packages carry besides records, kept at the upper level: their submitted reports (figures
+    as submitted, narrative, PDF) and issued documents. A report accepted by the upper level locks its period: the
+    desk's change sequence at that moment (`lock_seq`) tells later changes to the period (amendments) apart."""
+    _run(db, """
+CREATE TABLE commune_reports (
+    id INTEGER PRIMARY KEY,
+    unit_code TEXT NOT NULL,
+    uuid TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    period_kind TEXT NOT NULL,
+    period_label TEXT NOT NULL,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    submitted_on TEXT NOT NULL,
+    narrative TEXT NOT NULL DEFAULT '',
+    figures TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    pdf BLOB,
+    package_sequence INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    accepted_at TEXT,
+    accepted_by TEXT,
+    lock_seq INTEGER,
+    UNIQUE (unit_code, uuid)
+);
+CREATE INDEX commune_reports_period ON commune_reports (kind, period_start, period_end);
+CREATE TABLE commune_documents (
+    id INTEGER PRIMARY KEY,
+    unit_code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    content BLOB NOT NULL,
+    package_sequence INTEGER NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (unit_code, name, sha256)
+)
+""")

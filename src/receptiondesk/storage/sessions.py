@@ -61,7 +61,7 @@ WAITING_COUNT = f"SELECT count(*) FROM cases WHERE {WAITING_WHERE}"
 # -- compliance and the notice --------------------------------------------------------------------------
 SESSIONS_BETWEEN = """SELECT uuid, session_date, sector, kind, status, leader_role, leader_name, delegated,
     coalesce(delegate_name, '') AS delegate_name
-    FROM sessions WHERE voided = 0 AND session_date BETWEEN ? AND ? ORDER BY session_date, id"""
+    FROM sessions WHERE voided = 0 AND session_date BETWEEN ? AND ?{unit} ORDER BY session_date, id"""
 
 #: The cases on a session's list, in order, with who brought each (the plain columns of a protected person
 #: already hold nothing that identifies them) and the leader's conclusion.

@@ -1,0 +1,126 @@
+"""Consolidated reports on the upper level's desk: the total equals the sum of the units' own reports, the
+commune's submitted report is stored and reconciled with its recomputed figures, and once accepted its period is
+locked so that a later change arrives and is named as an amendment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from receptiondesk.domain.report_periods import month_period
+from receptiondesk.errors import UserError
+from receptiondesk.services.consolidated_reports import BY_UNIT_COLUMNS
+from receptiondesk.services.desk import Desk
+from tests.services.helpers import citizen, visit
+from tests.services.test_consolidation import UNIT, UPPER_DESK_UNIT, linked, upper  # noqa: F401 (fixtures)
+
+FEBRUARY = month_period(2026, 2)
+
+
+def _send(desk: Desk, upper: Desk, folder: Path) -> Any:
+    folder.mkdir(exist_ok=True)
+    package = desk.sync.export(folder)
+    return upper.consolidation.import_package(package.path)
+
+
+def _additive_keys(figures: dict[str, Any]) -> list[str]:
+    """Every figure that adds up over units (not the compliance counts, nor the respondent bodies, which are ranked
+    within each report)."""
+    return [k for k, v in figures.items() if isinstance(v, list)
+            and not k.startswith(("compliance.", "classification.respondent."))]
+
+
+def test_the_consolidated_report_is_the_sum_of_the_units_own_reports(desk: Desk, upper: Desk, linked: dict,
+                                                                     tmp_path: Path) -> None:
+    upper.intake.register_visit(visit(when="2026-02-12", who=citizen("Phan Văn Đông")))
+    _send(desk, upper, tmp_path / "usb-1")
+    document = upper.consolidated_reports.build(FEBRUARY, "state")
+    commune_own = desk.report_builder.build(FEBRUARY, "state")
+    upper_own = upper.report_builder.build(FEBRUARY, "state")
+    # The upper level's own report counts only its own visit; the commune's, recomputed here, equals its own.
+    assert upper_own.figures["reception.total.visits"][0] == 1
+    by_unit = document.figures["by_unit"]
+    assert set(by_unit) == {UPPER_DESK_UNIT, UNIT}
+    assert {k: v for k, v in by_unit[UNIT].items() if not k.startswith("compliance.")} == \
+        {k: v for k, v in commune_own.figures.items() if not k.startswith("compliance.")}
+    keys = _additive_keys(document.figures)
+    assert "reception.total.visits" in keys and "followup.assigned" in keys
+    for key in keys:
+        assert document.figures[key] == [sum(by_unit[u][key][i] for u in by_unit) for i in (0, 1)], key
+    assert document.figures["reception.total.visits"][0] > 1
+    # A table per unit for each table of the report, its last row the total; the compliance per unit.
+    table = document.table("by_unit.reception")
+    assert [row[1] for row in table.rows] == ["Phường Ngọc Hà (đơn vị mình)", "Phường Ba Đình", "Tổng cộng"]
+    visits = table.header.index("Lượt")
+    assert table.rows[-1][visits] == table.rows[0][visits] + table.rows[1][visits] == \
+        document.figures["reception.total.visits"][0]
+    assert {f"by_unit.{k}" for k in BY_UNIT_COLUMNS if k != "party"} | {"by_unit.compliance"} <= \
+        {t.key for t in document.tables}
+    assert document.reporter == "Ủy ban nhân dân thành phố Hà Nội"
+    assert document.narrative.startswith("Trong tháng 2 năm 2026, các đơn vị thuộc thành phố Hà Nội (2 đơn vị)")
+    # The commune sent no report: the reconciliation says so.
+    assert document.table("reconciliation").rows[0][:2] == ("Phường Ba Đình", "Chưa nộp")
+    pdf = upper.report_builder.pdf(document)
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_submitted_report_is_reconciled_then_locked_and_amendments_are_named(
+        desk: Desk, upper: Desk, linked: dict, tmp_path: Path) -> None:
+    submitted = desk.report_builder.build(FEBRUARY, "state")
+    desk.report_builder.mark_submitted(submitted, "Báo cáo tháng 2 của phường.")
+    result = _send(desk, upper, tmp_path / "usb-1")
+    assert result.reports == 1
+    [received] = upper.consolidation.commune_reports(UNIT)
+    assert received["figures"] == submitted.figures and received["narrative"] == "Báo cáo tháng 2 của phường."
+    assert received["accepted_at"] is None and received["has_pdf"]
+    assert upper.consolidation.commune_report_pdf(received["id"]).startswith(b"%PDF")
+    row = upper.consolidated_reports.build(FEBRUARY, "state").table("reconciliation").rows[0]
+    assert row[0] == "Phường Ba Đình" and row[2:] == ("Chưa tiếp nhận", "Khớp", "Không")
+
+    accepted = upper.consolidation.accept_report(received["id"])
+    assert accepted["accepted_at"] and accepted["lock_seq"] > 0
+    assert upper.consolidation.accept_report(received["id"])["accepted_at"] == accepted["accepted_at"]
+    visits_before = submitted.figures["reception.total.visits"][0]
+    # The commune records a forgotten February visit after the upper level accepted its report.
+    desk.intake.register_visit(visit(when="2026-02-20", who=citizen("Đinh Thị Muộn")))
+    _send(desk, upper, tmp_path / "usb-2")
+    [lock] = upper.consolidation.locks(FEBRUARY.start.isoformat(), FEBRUARY.end.isoformat())
+    assert lock["unit_code"] == UNIT and lock["amendments"]["visit"] == 1 and lock["amendments"]["case"] == 1
+    document = upper.consolidated_reports.build(FEBRUARY, "state")
+    row = document.table("reconciliation").rows[0]
+    assert row[2].startswith("Đã tiếp nhận") and isinstance(row[3], int) and row[3] >= 1
+    assert "1 lượt tiếp" in row[4] and "1 vụ việc" in row[4]
+    warnings = "\n".join(document.warnings)
+    assert "Phường Ba Đình: kỳ báo cáo đã khóa" in warnings and "1 lượt tiếp" in warnings
+    assert f"(Tiếp công dân – Tổng cộng - Số lượt tiếp: báo cáo {visits_before}, tính lại {visits_before + 1};" \
+        in warnings
+    assert document.figures["by_unit"][UNIT]["reception.total.visits"][0] == visits_before + 1
+    # A later period is not locked: no amendment is named there.
+    assert upper.consolidation.locks("2026-03-01", "2026-03-31") == []
+    audit = [r["action"] for r in upper.database.query("SELECT action FROM audit_log WHERE action LIKE "
+                                                       "'consolidation.report%'")]
+    assert audit == ["consolidation.report_view", "consolidation.report_accept"]
+
+
+def test_a_package_whose_report_does_not_match_its_checksum_is_refused_whole(
+        desk: Desk, upper: Desk, linked: dict, tmp_path: Path) -> None:
+    desk.report_builder.mark_submitted(desk.report_builder.build(FEBRUARY, "state"))
+    with desk.database.write() as conn:
+        conn.execute("UPDATE report_submissions SET sha256 = ?", ("0" * 64,))
+    before = upper.database.scalar("SELECT count(*) FROM visits")
+    with pytest.raises(UserError) as caught:
+        _send(desk, upper, tmp_path / "usb-1")
+    assert caught.value.code == "consolidation.report_invalid"
+    assert upper.database.scalar("SELECT count(*) FROM visits") == before
+    assert upper.database.scalar("SELECT count(*) FROM commune_reports") == 0
+
+
+def test_consolidated_reports_need_the_upper_level_mode(desk: Desk) -> None:
+    with pytest.raises(UserError) as caught:
+        desk.consolidated_reports.build(FEBRUARY)
+    assert caught.value.code == "consolidation.not_upper"
+    with pytest.raises(UserError) as caught:
+        desk.consolidation.accept_report(1)
+    assert caught.value.code == "consolidation.report_unknown"
