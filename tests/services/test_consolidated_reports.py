@@ -4,6 +4,7 @@ locked so that a later change arrives and is named as an amendment."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,9 @@ from receptiondesk.domain.report_periods import month_period
 from receptiondesk.errors import UserError
 from receptiondesk.services.consolidated_reports import BY_UNIT_COLUMNS
 from receptiondesk.services.desk import Desk
-from tests.services.helpers import citizen, visit
-from tests.services.test_consolidation import UNIT, UPPER_DESK_UNIT, linked, upper  # noqa: F401 (fixtures)
+from receptiondesk.services.interchange import import_file
+from tests.services.helpers import PASSWORD, USERNAME, citizen, visit
+from tests.services.test_consolidation import UNIT, UPPER_DESK_UNIT, _records, linked, upper  # noqa: F401
 
 FEBRUARY = month_period(2026, 2)
 
@@ -23,6 +25,10 @@ def _send(desk: Desk, upper: Desk, folder: Path) -> Any:
     folder.mkdir(exist_ok=True)
     package = desk.sync.export(folder)
     return upper.consolidation.import_package(package.path)
+
+
+def _by_uuid(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(records, key=lambda r: (r["entity"], r["uuid"]))
 
 
 def _additive_keys(figures: dict[str, Any]) -> list[str]:
@@ -124,3 +130,24 @@ def test_consolidated_reports_need_the_upper_level_mode(desk: Desk) -> None:
     with pytest.raises(UserError) as caught:
         desk.consolidation.accept_report(1)
     assert caught.value.code == "consolidation.report_unknown"
+
+
+def test_a_lost_commune_desk_is_rebuilt_from_what_the_upper_level_holds(
+        desk: Desk, upper: Desk, linked: dict, tmp_path: Path, desk_templates: dict[str, Path], clock) -> None:
+    upper.intake.register_visit(visit(when="2026-02-12", who=citizen("Phan Văn Đông")))  # the upper level's own
+    _send(desk, upper, tmp_path / "usb-1")
+    target = tmp_path / "khoi-phuc-00004.jsonl"
+    counts = upper.consolidation.rebuild(UNIT, target, include_protected=True)
+    assert counts["visit"] == desk.database.scalar("SELECT count(*) FROM visits")
+    audit = upper.database.query("SELECT detail FROM audit_log WHERE action = 'consolidation.rebuild'")
+    assert len(audit) == 1 and '"included"' in audit[0]["detail"] and UNIT in audit[0]["detail"]
+    # The commune's new PC: a new desk for the same unit imports the file, and holds exactly its records again.
+    shutil.copyfile(desk_templates["ready"], tmp_path / "new-pc.sqlite3")
+    with Desk.open(tmp_path / "new-pc.sqlite3", clock=clock) as fresh:
+        fresh.login(USERNAME, PASSWORD)
+        import_file(fresh.context, target)
+        assert _by_uuid(_records(fresh, opened=True)) == _by_uuid(_records(desk, opened=True))
+        assert fresh.database.scalar("SELECT count(*) FROM visits WHERE unit_code <> ?", (UNIT,)) == 0
+    with pytest.raises(UserError) as caught:
+        upper.consolidation.rebuild("00007", tmp_path / "x.jsonl")
+    assert caught.value.code == "consolidation.rebuild_unknown" and "00007" in caught.value.render("vi")

@@ -130,4 +130,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "consolidation.report_unknown": {
         "vi": "Không có báo cáo số {id} trong các báo cáo các xã đã gửi lên.",
         "en": "There is no report {id} among the reports the communes sent."},
+    "consolidation.rebuild_unknown": {
+        "vi": "Đơn vị {unit} ({name}) chưa được đăng ký ở bàn tổng hợp này, nên không lập được tệp khôi phục cho "
+              "đơn vị đó. Nhập đúng mã xã, phường đã đăng ký.",
+        "en": "Unit {unit} ({name}) is not enrolled at this consolidation desk, so no rebuild file can be written "
+              "for it. Enter the code of an enrolled commune."},
 }

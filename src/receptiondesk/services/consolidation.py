@@ -576,6 +576,22 @@ class ConsolidationService:
                 counts[entity] = int(n)
         return counts
 
+    # -- rebuilding a commune's desk -----------------------------------------------------------------------------
+    def rebuild(self, unit_code: str, path: Path | str, *, include_protected: bool = False) -> dict[str, int]:
+        """For a commune whose PC was lost: write its own records, as this desk holds them, to an interchange file
+        that its new desk imports (`receptiondesk import`, all or nothing). Protected identities are withheld
+        unless the user may see them and asks for them; audited. Returns the counts per entity."""
+        from receptiondesk.services.interchange import export_file
+
+        self.context.require(Permission.EXPORT)
+        self.upper_keys()
+        if self._commune_row(unit_code) is None:
+            listed = known_communes().get(unit_code)
+            raise UserError("consolidation.rebuild_unknown", "unit_code", unit=unit_code,
+                            name=listed.commune_name if listed else "không có trong danh mục")
+        return export_file(self.context, Path(path), include_protected=include_protected, unit_code=unit_code,
+                           action="consolidation.rebuild")
+
     # -- oversight -----------------------------------------------------------------------------------------------
     def gaps(self, unit_code: str) -> list[int]:
         """The package numbers of a commune never accepted here, up to the highest accepted one. A gap whose

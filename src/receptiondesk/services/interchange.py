@@ -68,10 +68,11 @@ _LINKS_JSON = {
 }
 
 
-def _line_sql(entity: Entity, *, since_seq: bool = False) -> str:
+def _line_sql(entity: Entity, *, since_seq: bool = False, one_unit: bool = False) -> str:
     """The same record as `_select_sql` gives, already as its JSON line (SQLite's json_object writes exactly what
     json.dumps(ensure_ascii=False, separators=(",", ":")) writes), with its embedded "cases" if it has links.
-    `since_seq`: only the records changed after a change sequence number (a parameter), in change order."""
+    `since_seq`: only the records changed after a change sequence number (a parameter), in change order.
+    `one_unit`: only one unit's records (a parameter)."""
     parts = [f"'entity', '{entity.name}'"]
     for spec in entity.all_fields:
         if spec.ref:
@@ -87,7 +88,8 @@ def _line_sql(entity: Entity, *, since_seq: bool = False) -> str:
         parts.append(f"'cases', json({_LINKS_JSON[entity.name]})")
     if since_seq:  # the changes in the order they were made: read along the seq index, nothing to sort
         return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t WHERE t.seq > ? ORDER BY t.seq"
-    return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t ORDER BY t.created_at, t.uuid"
+    unit = " WHERE t.unit_code = ?" if one_unit else ""
+    return f"SELECT t.id, json_object({', '.join(parts)}) FROM {entity.table} t{unit} ORDER BY t.created_at, t.uuid"
 
 
 def _links_by_owner(conn: sqlite3.Connection, name: str) -> dict[int, list[dict[str, Any]]]:
@@ -145,12 +147,12 @@ _PROTECTED_SEQ = {"citizen": "seq", "visit": "v.seq", "letter": "l.seq"}
 
 
 def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes], dict[str, Any]] | None = None,
-                 *, since_seq: int | None = None) -> Iterator[tuple[str, str]]:
+                 *, since_seq: int | None = None, unit_code: str | None = None) -> Iterator[tuple[str, str]]:
     """(entity, JSON line) of every field and record, in the order and with the bytes of `export_records`,
     with each line built by SQLite itself. A protected person's record says "identity":"withheld" (its
     fields hold only the mask), or, with `open_identity`, carries the identity and says "included".
     `since_seq`: only the records changed after that change sequence number, each entity's in the order of their
-    changes (the fields always come)."""
+    changes (the fields always come). `unit_code`: only that unit's records (not with `since_seq`)."""
     for record in export_records(conn, fields_only=True):
         yield "field", jsonl.dumps(record)
     for name, entity in ENTITIES.items():
@@ -159,11 +161,17 @@ def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes],
             sql, args = _PROTECTED_ROWS[name], ()
             if since_seq is not None:
                 sql, args = f"{sql} AND {_PROTECTED_SEQ[name]} > ?", (since_seq,)
+            elif unit_code is not None:
+                sql, args = f"{sql} AND {_PROTECTED_SEQ[name].replace('seq', 'unit_code')} = ?", (unit_code,)
             protected = {row[0]: (row[1], row[2]) for row in conn.execute(sql, args)}
         cursor = conn.cursor()
         cursor.row_factory = None
-        query = cursor.execute(_line_sql(entity, since_seq=True), (since_seq,)) if since_seq is not None else \
-            cursor.execute(_line_sql(entity))
+        if since_seq is not None:
+            query = cursor.execute(_line_sql(entity, since_seq=True), (since_seq,))
+        elif unit_code is not None:
+            query = cursor.execute(_line_sql(entity, one_unit=True), (unit_code,))
+        else:
+            query = cursor.execute(_line_sql(entity))
         for record_id, line in query:
             if record_id in protected:
                 record = json.loads(line)
@@ -177,10 +185,12 @@ def export_lines(conn: sqlite3.Connection, open_identity: Callable[[str, bytes],
             yield name, line
 
 
-def export_file(context: DeskContext, path: Path, *, include_protected: bool = False) -> dict[str, int]:
-    """Write the whole desk to `path` (atomically: a temporary file renamed at the end); returns counts.
+def export_file(context: DeskContext, path: Path, *, include_protected: bool = False,
+                unit_code: str | None = None, action: str = "interchange.export") -> dict[str, int]:
+    """Write the whole desk to `path` (atomically: a temporary file renamed at the end); returns counts. With
+    `unit_code`, only that unit's records, and the file is that unit's (the upper level rebuilding a commune).
 
-    Protected identities are withheld unless the user may see them and asks for them (audited)."""
+    Protected identities are withheld unless the user may see them and asks for them (audited as `action`)."""
     settings = context.require_setup()
     session = context.require(Permission.EXPORT)
     open_identity = None
@@ -194,8 +204,8 @@ def export_file(context: DeskContext, path: Path, *, include_protected: bool = F
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(jsonl.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION,
-                                      "unit_code": settings.unit_code}) + "\n")
-            for name, line in export_lines(context.database.conn, open_identity):
+                                      "unit_code": unit_code or settings.unit_code}) + "\n")
+            for name, line in export_lines(context.database.conn, open_identity, unit_code=unit_code):
                 counts[name] += 1
                 handle.write(line + "\n")
             handle.write(jsonl.dumps({"end": True, "records": sum(counts.values())}) + "\n")
@@ -206,8 +216,9 @@ def export_file(context: DeskContext, path: Path, *, include_protected: bool = F
         temporary.unlink(missing_ok=True)
         raise UserError("interchange.cannot_write", path=str(path), reason=exc.strerror or str(exc)) from None
     with context.database.write() as conn:
-        records.append_audit(conn, context.stamp(), "interchange.export", "desk", None,
+        records.append_audit(conn, context.stamp(), action, "desk", None,
                              {"file": path.name, "records": sum(counts.values()),
+                              "unit": unit_code or settings.unit_code,
                               "protected_identities": "included" if include_protected else "withheld"})
     return dict(counts)
 
