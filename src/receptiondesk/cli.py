@@ -261,6 +261,23 @@ def build_parser() -> ArgumentParser:
     sync_import.add_argument("--ack-folder", type=Path, default=None, metavar="DIR",
                              help="write the signed acknowledgement <unit>-<sequence>.rdack into this folder")
     sync_import.add_argument("--json", action="store_true")
+    sync_reports = sync_actions.add_parser("reports", help="at the upper level: the reports the communes submitted "
+                                                           "(their packages carry them), accepted or not")
+    sync_reports.add_argument("--unit", default=None, help="one commune's (its 5-digit code)")
+    sync_reports.add_argument("--json", action="store_true")
+    accept = sync_actions.add_parser("accept-report", help="at the upper level: accept a commune's submitted report "
+                                                           "(its period is locked: later changes show as "
+                                                           "amendments)")
+    accept.add_argument("id", type=int, help="the report's number in “sync reports”")
+    accept.add_argument("--json", action="store_true")
+    rebuild = sync_actions.add_parser("rebuild", help="at the upper level: write the file that rebuilds a commune's "
+                                                      "lost desk from what is held here (its own records; the new "
+                                                      "desk imports it with “receptiondesk import”)")
+    rebuild.add_argument("--unit", required=True, help="the commune's 5-digit code")
+    rebuild.add_argument("--out", type=Path, required=True, help="the file to write (.jsonl)")
+    rebuild.add_argument("--include-protected", action="store_true",
+                         help="include protected identities (users who may see them; audited)")
+    rebuild.add_argument("--json", action="store_true")
 
     report = commands.add_parser("report", help="a periodic report (Biểu 01/TCD, classification, letters, "
                                                 "resolution, follow-up, compliance; state or Party) as a file")
@@ -275,6 +292,12 @@ def build_parser() -> ArgumentParser:
     report.add_argument("--narrative", type=Path, default=None, metavar="FILE",
                         help="a text file with the narrative as edited (default: the generated draft)")
     report.add_argument("--submit", action="store_true", help="mark the report as submitted to the upper level")
+    scope = report.add_mutually_exclusive_group()
+    scope.add_argument("--unit", default=None, help="at the upper level: one commune's report, from its records "
+                                                    "held here")
+    scope.add_argument("--consolidated", action="store_true",
+                       help="at the upper level: every unit in total, unit by unit, with the communes' submitted "
+                            "reports reconciled")
 
     generate = commands.add_parser("generate", help="fill a desk just set up (no records yet) with realistic "
                                                     "demonstration data")
@@ -819,7 +842,7 @@ def _fingerprint(fingerprint: Any) -> dict[str, Any]:
 
 def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
     lang = args.lang
-    if args.sync_action in ("upper-init", "enrol", "import") or (
+    if args.sync_action in ("upper-init", "enrol", "import", "reports", "accept-report", "rebuild") or (
             args.sync_action in ("keys", "status") and desk.consolidation.is_upper()):
         return _consolidation(desk, args)
     if args.sync_action == "export":
@@ -923,6 +946,8 @@ def _consolidation(desk: Desk, args: argparse.Namespace) -> int:
         if result.ack_path is not None:
             print(text("cli.consolidation_ack_written", lang, file=str(result.ack_path)))
         return EXIT_OK
+    if args.sync_action in ("reports", "accept-report", "rebuild"):
+        return _commune_reports(desk, args)
     if args.sync_action == "keys":
         if args.import_upper is not None:
             desk.sync.import_upper_keys(args.import_upper)
@@ -959,6 +984,41 @@ def _consolidation(desk: Desk, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _commune_reports(desk: Desk, args: argparse.Namespace) -> int:
+    """`sync reports|accept-report|rebuild` at the upper level."""
+    lang, service = args.lang, desk.consolidation
+    if args.sync_action == "rebuild":
+        counts = service.rebuild(args.unit, args.out, include_protected=args.include_protected)
+        if args.json:
+            _print_json({"file": str(args.out), "unit": args.unit, "records": counts})
+        else:
+            print(text("cli.consolidation_rebuilt", lang, file=str(args.out), unit=args.unit,
+                       n=sum(counts.values())))
+        return EXIT_OK
+    if args.sync_action == "accept-report":
+        row = service.accept_report(args.id)
+        if args.json:
+            _print_json(row)
+        else:
+            print(text("cli.consolidation_report_accepted", lang, id=row["id"], unit=row["unit_code"],
+                       period=row["period_label"]))
+        return EXIT_OK
+    service.upper_keys()
+    rows = service.commune_reports(args.unit)
+    if args.json:
+        _print_json(rows)
+        return EXIT_OK
+    _print_table(rows, [
+        ("", "#", lambda r: str(r["id"])),
+        ("", text("cli.consolidation_col.unit", lang), lambda r: r["unit_code"]),
+        ("", text("cli.consolidation_col.report", lang), lambda r: f"{r['kind']} {r['period_label']}"),
+        ("", text("cli.consolidation_col.submitted", lang), lambda r: _vn_date(r["submitted_on"])),
+        ("", text("cli.consolidation_col.accepted", lang),
+         lambda r: _vn_date(r["accepted_at"][:10]) if r["accepted_at"] else "—"),
+    ], lang)
+    return EXIT_OK
+
+
 def cmd_report(desk: Desk, args: argparse.Namespace) -> int:
     cutoff = desk.context.require_setup().report_cutoff_day if args.cutoff_day is None else args.cutoff_day
     if not 0 <= cutoff <= MAX_CUTOFF_DAY:
@@ -973,7 +1033,12 @@ def cmd_report(desk: Desk, args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError("report.narrative_unreadable", "narrative", path=str(args.narrative),
                             reason=getattr(exc, "strerror", None) or str(exc)) from None
-    document = desk.report_builder.build(period, args.kind)
+    if args.consolidated:
+        document = desk.consolidated_reports.build(period, args.kind)
+    else:
+        if args.unit is not None and args.unit != desk.context.require_setup().unit_code:
+            desk.consolidation.upper_keys()  # another unit's report: upper-level desks only
+        document = desk.report_builder.build(period, args.kind, unit_code=args.unit)
     for warning in document.warnings:
         print(warning, file=sys.stderr)
     if args.out is None:

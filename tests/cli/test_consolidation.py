@@ -5,9 +5,13 @@ real, again), the acknowledgement read back at the commune, the oversight table;
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
+from receptiondesk import paths
 from receptiondesk.interchange.jsonl import read_file
+from receptiondesk.services.desk import Desk
+from tests.services.helpers import PASSWORD, USERNAME, citizen, visit
 
 UNIT = "00004"
 PROTECTED_NAME = "Lê Thị Mai"  # brought a denunciation on the filled desk
@@ -91,3 +95,84 @@ def test_the_upper_level_enrols_imports_and_acknowledges(run, desk_dir: Path, tm
     assert _records(tmp_path / "cap-tren.jsonl") == _records(tmp_path / "xa.jsonl")
     after = json.loads(run("--data-dir", upper, "sync", "status", "--json").out)["communes"][0]
     assert after["records"] == commune["records"]
+
+
+def _visit_dates(folder: Path) -> tuple[str, str]:
+    with sqlite3.connect(folder / paths.DATABASE_FILE) as conn:
+        return conn.execute("SELECT min(visit_date), max(visit_date) FROM visits WHERE voided = 0").fetchone()
+
+
+def _add_visit(folder: Path, when: str, name: str) -> None:
+    """The commune records one more visit (at its window, between two packages)."""
+    with Desk.open(folder / paths.DATABASE_FILE) as desk:
+        desk.login(USERNAME, PASSWORD)
+        desk.intake.register_visit(visit(when=when, who=citizen(name)))
+
+
+def test_lost_package_wrong_order_consolidated_report_locks_and_rebuild(run, desk_dir: Path, empty_dir: Path,
+                                                                         tmp_path: Path) -> None:
+    upper = tmp_path / "cap-tren"
+    assert run("--data-dir", upper, "init", "--commune", "00008", "--officer", "Phạm Thị Tổng").code == 0
+    assert run("--data-dir", upper, "sync", "upper-init", "--public-keys", tmp_path / "cap-tren.json").code == 0
+    assert run("--data-dir", desk_dir, "sync", "keys", "--import-upper", tmp_path / "cap-tren.json",
+               "--export-public", tmp_path / "xa.json").code == 0
+    assert run("--data-dir", upper, "sync", "enrol", tmp_path / "xa.json").code == 0
+    year = _visit_dates(desk_dir)[1][:4]
+    submitted = run("--data-dir", desk_dir, "report", "--period", year, "--kind", "reception", "--submit")
+    assert submitted.code == 0, submitted.err
+
+    usbs = [tmp_path / f"usb-{n}" for n in (1, 2, 3)]
+    for usb in usbs:
+        usb.mkdir()
+    first = json.loads(run("--data-dir", desk_dir, "sync", "export", usbs[0], "--json").out)["file"]  # lost
+    _add_visit(desk_dir, f"{year}-06-15", "Hồ Văn Thất Lạc")
+    second = json.loads(run("--data-dir", desk_dir, "sync", "export", usbs[1], "--json").out)["file"]
+    acks = tmp_path / "xac-nhan"
+    acks.mkdir()
+    later = run("--data-dir", upper, "sync", "import", second, "--ack-folder", acks, "--json")
+    assert later.code == 0, later.err
+    assert json.loads(later.out)["gaps"] == [1] and json.loads(later.out)["reports"] == 1
+    found = run("--data-dir", upper, "sync", "import", first, "--json")  # the stick turns up: wrong order
+    assert found.code == 0, found.err
+    earlier = json.loads(found.out)
+    assert earlier["out_of_order"] and earlier["gaps"] == [] and earlier["totals"]["new"] == 0
+    assert earlier["totals"]["updated"] == 0  # the older package never overwrites what the newer one brought
+    assert run("--data-dir", desk_dir, "sync", "import-ack", acks / "00004-00002.rdack").code == 0
+
+    # The consolidated report equals the sum of the units' own reports: the commune's, and the upper level's own.
+    own = {d: json.loads(run("--data-dir", d, "report", "--period", year, "--kind", "reception").out)
+           for d in (desk_dir, upper)}
+    consolidated = run("--data-dir", upper, "report", "--period", year, "--kind", "reception", "--consolidated")
+    assert consolidated.code == 0, consolidated.err
+    total = json.loads(consolidated.out)
+    for key, value in own[desk_dir]["figures"].items():
+        if isinstance(value, list) and not key.startswith("compliance."):
+            assert total["figures"][key] == [value[i] + own[upper]["figures"][key][i] for i in (0, 1)], key
+    assert total["figures"]["reception.total.visits"][0] == own[desk_dir]["figures"]["reception.total.visits"][0] > 0
+    one = json.loads(run("--data-dir", upper, "report", "--period", year, "--kind", "reception", "--unit",
+                         UNIT).out)
+    assert one["figures"] == own[desk_dir]["figures"]
+    # The report submitted before the visit added: its difference is named.
+    assert "khác số liệu tính lại" in consolidated.err and "Phường Ba Đình" in consolidated.err
+
+    reports = json.loads(run("--data-dir", upper, "sync", "reports", "--json").out)
+    assert [(r["unit_code"], r["kind"], r["accepted_at"]) for r in reports] == [(UNIT, "reception", None)]
+    accepted = run("--data-dir", upper, "sync", "accept-report", reports[0]["id"])
+    assert accepted.code == 0 and "kỳ báo cáo đã khóa" in accepted.out
+    _add_visit(desk_dir, f"{year}-06-16", "Vũ Thị Sửa Đổi")
+    third = json.loads(run("--data-dir", desk_dir, "sync", "export", usbs[2], "--json").out)["file"]
+    assert run("--data-dir", upper, "sync", "import", third).code == 0
+    amended = run("--data-dir", upper, "report", "--period", year, "--kind", "reception", "--consolidated")
+    assert "kỳ báo cáo đã khóa" in amended.err and "1 lượt tiếp" in amended.err
+    listed = run("--data-dir", upper, "sync", "reports")
+    assert listed.code == 0 and UNIT in listed.out and "reception" in listed.out
+
+    # The commune's PC dies: its desk is rebuilt on a new one from what the upper level holds.
+    rebuilt = run("--data-dir", upper, "sync", "rebuild", "--unit", UNIT, "--out", tmp_path / "khoi-phuc.jsonl")
+    assert rebuilt.code == 0 and "khoi-phuc.jsonl" in rebuilt.out
+    assert run("--data-dir", empty_dir, "import", tmp_path / "khoi-phuc.jsonl").code == 0
+    for folder, name in ((desk_dir, "xa.jsonl"), (empty_dir, "may-moi.jsonl")):
+        assert run("--data-dir", folder, "export", tmp_path / name).code == 0
+    assert _records(tmp_path / "may-moi.jsonl") == _records(tmp_path / "xa.jsonl")
+    unknown = run("--data-dir", upper, "sync", "rebuild", "--unit", "00007", "--out", tmp_path / "x.jsonl")
+    assert unknown.code == 3 and "chưa được đăng ký" in unknown.err

@@ -135,4 +135,17 @@ MESSAGES: dict[str, dict[str, str]] = {
               "đơn vị đó. Nhập đúng mã xã, phường đã đăng ký.",
         "en": "Unit {unit} ({name}) is not enrolled at this consolidation desk, so no rebuild file can be written "
               "for it. Enter the code of an enrolled commune."},
+    "cli.consolidation_rebuilt": {
+        "vi": "Đã ghi tệp khôi phục {file}: {n} bản ghi của đơn vị {unit}. Trên máy mới của xã: cài đặt bàn cho "
+              "đúng đơn vị rồi chạy “receptiondesk import TỆP”, sau đó đăng ký lại khóa mới của xã.",
+        "en": "Rebuild file {file} written: {n} records of unit {unit}. On the commune's new PC: set up the desk "
+              "for that unit, run “receptiondesk import FILE”, then enrol the commune's new key again."},
+    "cli.consolidation_report_accepted": {
+        "vi": "Đã tiếp nhận báo cáo số {id} của đơn vị {unit} ({period}); kỳ báo cáo đã khóa: thay đổi nhận sau "
+              "này được ghi là sửa đổi.",
+        "en": "Report {id} of unit {unit} ({period}) accepted; its period is locked: changes received from now on "
+              "show as amendments."},
+    "cli.consolidation_col.report": {"vi": "Báo cáo", "en": "Report"},
+    "cli.consolidation_col.submitted": {"vi": "Ngày nộp", "en": "Submitted"},
+    "cli.consolidation_col.accepted": {"vi": "Tiếp nhận", "en": "Accepted"},
 }
