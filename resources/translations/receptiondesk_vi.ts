@@ -1082,6 +1082,34 @@ Bàn sẽ tạo bộ khóa của cấp trên, niêm phong bằng khóa dữ li�
         <source>No record was imported; the refusal is kept in the packages received.</source>
         <translation>Không có bản ghi nào được nhập; lần từ chối được ghi trong danh sách gói đã nhận.</translation>
     </message>
+    <message>
+        <source>Reports submitted</source>
+        <translation>Báo cáo các xã đã nộp</translation>
+    </message>
+    <message>
+        <source>Write a rebuild file for the chosen commune…</source>
+        <translation>Lập tệp khôi phục cho xã đã chọn…</translation>
+    </message>
+    <message>
+        <source>For a commune whose PC was lost: its own records as held here, in a file its new desk imports</source>
+        <translation>Cho xã bị hỏng, mất máy: hồ sơ của chính xã đó đang lưu ở đây, ghi thành tệp để bàn mới của xã nhập lại</translation>
+    </message>
+    <message>
+        <source>Save the rebuild file of {name}</source>
+        <translation>Lưu tệp khôi phục của {name}</translation>
+    </message>
+    <message>
+        <source>Interchange files (*.jsonl)</source>
+        <translation>Tệp trao đổi dữ liệu (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Include the protected persons&apos; identities (denouncers) in the file? Keep the file like the paper files of denunciations; this is recorded in the audit log.</source>
+        <translation>Đưa danh tính người được bảo vệ (người tố cáo) vào tệp? Khi đó phải giữ tệp như hồ sơ tố cáo giấy; việc này được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <source>The rebuild file of {name} was saved to {path}: {n} records. On the commune&apos;s new PC, set the desk up for the same unit and import this file with the command “receptiondesk import FILE”, then enrol the commune&apos;s new key here.</source>
+        <translation>Đã lưu tệp khôi phục của {name} vào {path}: {n} bản ghi. Trên máy mới của xã: cài đặt bàn cho đúng đơn vị, nhập tệp này bằng lệnh “receptiondesk import TỆP”, rồi đăng ký lại khóa mới của xã tại đây.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>
@@ -2618,6 +2646,18 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
         <source>Marked as submitted: {title}.</source>
         <translation>Đã đánh dấu đã nộp: {title}.</translation>
     </message>
+    <message>
+        <source>Units:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>Our unit</source>
+        <translation>Đơn vị mình</translation>
+    </message>
+    <message>
+        <source>All units (consolidated)</source>
+        <translation>Tất cả đơn vị (tổng hợp)</translation>
+    </message>
 </context>
 <context>
     <name>ReturningPanel</name>
@@ -3870,6 +3910,77 @@ Mã băm SHA-256: {sha256}</translation>
     <message>
         <source>Direction</source>
         <translation>Hướng xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneReportsPanel</name>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ngày nộp</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Accept (lock the period)</source>
+        <translation>Tiếp nhận (khóa kỳ báo cáo)</translation>
+    </message>
+    <message>
+        <source>The report is taken into the upper level&apos;s figures: later changes to that period arrive as amendments and consolidated reports name them</source>
+        <translation>Báo cáo được đưa vào số liệu của cấp trên: thay đổi về kỳ đó gửi lên sau này là sửa đổi và được nêu trong báo cáo tổng hợp</translation>
+    </message>
+    <message>
+        <source>Save the PDF as sent…</source>
+        <translation>Lưu bản PDF xã đã gửi…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>A commune&apos;s report arrives with its next package. Compare it with the figures recomputed from its records (Reports screen, “All units (consolidated)”), then accept it.</source>
+        <translation>Báo cáo của xã đến cùng gói dữ liệu tiếp theo. Đối chiếu với số liệu tính lại từ hồ sơ (màn hình Báo cáo, “Tất cả đơn vị (tổng hợp)”) rồi tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>No commune has sent a report yet: a report marked submitted at the commune arrives with its next package.</source>
+        <translation>Chưa xã nào gửi báo cáo: báo cáo được đánh dấu đã nộp ở xã sẽ đến cùng gói dữ liệu tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Reports submitted</source>
+        <translation>Báo cáo các xã đã nộp</translation>
+    </message>
+    <message>
+        <source>Accept “{title}” of {unit}? Its period is locked: changes the commune sends later for that period will be shown as amendments.</source>
+        <translation>Tiếp nhận “{title}” của đơn vị {unit}? Kỳ báo cáo sẽ được khóa: thay đổi xã gửi lên sau này cho kỳ đó được ghi là sửa đổi.</translation>
+    </message>
+    <message>
+        <source>Accepted: {title} of {unit}; the period is locked.</source>
+        <translation>Đã tiếp nhận: {title} của đơn vị {unit}; kỳ báo cáo đã được khóa.</translation>
+    </message>
+    <message>
+        <source>Save the PDF as sent</source>
+        <translation>Lưu bản PDF xã đã gửi</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
     </message>
 </context>
 </TS>

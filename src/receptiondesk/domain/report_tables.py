@@ -107,6 +107,11 @@ _TITLES = {
 }
 
 
+def report_name(kind: ReportKind) -> str:
+    """The report's name without its period: "Kết quả tiếp công dân"."""
+    return _TITLES[kind]
+
+
 def report_title(kind: ReportKind, period: Period) -> str:
     """The report's title line: "Báo cáo … 6 tháng đầu năm 2026"."""
     return f"{_TITLES[kind]} {lower_first(period.label)}"

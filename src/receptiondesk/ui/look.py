@@ -1,12 +1,13 @@
 """What the screens share in how they look and speak: message colours, dates and counts as the user reads them,
-fingerprints laid out for reading aloud, plain wrapped labels, a yes/no question, and the role check."""
+fingerprints laid out for reading aloud, plain wrapped labels, read-only tables, a yes/no question, and the role
+check."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableWidget, QWidget
 
 from receptiondesk.domain.accounts import Permission
 
@@ -71,3 +72,26 @@ def may(desk, permission: Permission) -> bool:
     """Whether the user signed in to `desk` holds `permission` (nobody signed in: no)."""
     session = desk.context.session
     return session is not None and session.user.may(permission)
+
+
+def read_only_table(columns: int, widths: tuple[int, ...]) -> QTableWidget:
+    """A read-only table of whole-row single selection, one line a row, with these column widths."""
+    table = QTableWidget(0, columns)
+    shape_table(table, widths)
+    return table
+
+
+def shape_table(table: QTableWidget, widths: tuple[int, ...]) -> None:
+    """Make `table` read-only, whole-row single selection, one line a row, with these column widths."""
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)

@@ -12,12 +12,10 @@ from typing import Any
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -48,8 +46,11 @@ from receptiondesk.ui.look import (
     may,
     moment,
     number,
+    read_only_table,
+    shape_table,
     text_label,
 )
+from receptiondesk.ui.widgets.commune_reports_panel import CommuneReportsPanel
 from receptiondesk.ui.widgets.export_button import ExportButton
 from receptiondesk.ui.workers.task_runner import TaskRunner
 
@@ -195,24 +196,30 @@ class ConsolidationScreen(QWidget):
         self.tabs = QTabWidget()
         self.communes_tab = self.tabs.addTab(self._build_communes(), self.tr("Communes"))
         self.log_tab = self.tabs.addTab(self._build_log(), self.tr("Packages received"))
+        self.reports_panel = CommuneReportsPanel(self.desk, self._lang)
+        self.reports_tab = self.tabs.addTab(self.reports_panel, self.tr("Reports submitted"))
         self.keys_tab = self.tabs.addTab(self._build_keys(), self.tr("The upper level's key"))
         return self.tabs
 
     def _build_communes(self) -> QWidget:
-        self.communes = self._table(len(COMMUNE_COLUMNS), COMMUNE_WIDTHS)
+        self.communes = read_only_table(len(COMMUNE_COLUMNS), COMMUNE_WIDTHS)
         self.communes.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Commune"), self.tr("Last no."), self.tr("Received"), self.tr("Outcome"),
             self.tr("Gaps"), self.tr("Changes not held"), self.tr("Records held")])
         self.communes_note = text_label(style=NOTE_STYLE)
+        self.rebuild_button = QPushButton(self.tr("Write a rebuild file for the chosen commune…"))
+        self.rebuild_button.setToolTip(self.tr(
+            "For a commune whose PC was lost: its own records as held here, in a file its new desk imports"))
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.communes, 1)
         layout.addWidget(self.communes_note)
+        layout.addWidget(self.rebuild_button, 0, Qt.AlignmentFlag.AlignLeft)
         return page
 
     def _build_log(self) -> QWidget:
-        self.log_table = self._table(len(LOG_COLUMNS), LOG_WIDTHS)
+        self.log_table = read_only_table(len(LOG_COLUMNS), LOG_WIDTHS)
         self.log_table.setHorizontalHeaderLabels([
             self.tr("Received"), self.tr("Commune"), self.tr("No."), self.tr("File"), self.tr("Outcome"),
             self.tr("Records or reason")])
@@ -258,7 +265,7 @@ class ConsolidationScreen(QWidget):
         self.counts = QTableWidget(0, 1 + len(COUNT_OUTCOMES))
         self.counts.setHorizontalHeaderLabels([self.tr("Records"), self.tr("New"), self.tr("Updated"),
                                                self.tr("Unchanged"), self.tr("Refused")])
-        self._shape_table(self.counts, COUNT_WIDTHS)
+        shape_table(self.counts, COUNT_WIDTHS)
         self.counts.horizontalHeader().setStretchLastSection(False)
         self.counts.setFixedWidth(sum(COUNT_WIDTHS) + 4)
         self.counts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -330,26 +337,6 @@ class ConsolidationScreen(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         return self._scrolled(page)
 
-    def _table(self, columns: int, widths: tuple[int, ...]) -> QTableWidget:
-        table = QTableWidget(0, columns)
-        self._shape_table(table, widths)
-        return table
-
-    @staticmethod
-    def _shape_table(table: QTableWidget, widths: tuple[int, ...]) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
-
     @staticmethod
     def _scrolled(page: QWidget) -> QScrollArea:
         """A page that scrolls rather than being cut on a small screen (1366×768 at 125%)."""
@@ -368,6 +355,8 @@ class ConsolidationScreen(QWidget):
         self.apply_button.clicked.connect(self.apply_import)
         self.cancel_button.clicked.connect(self.cancel_review)
         self.enrolled_close.clicked.connect(self.close_enrolment)
+        self.rebuild_button.clicked.connect(self.rebuild_commune)
+        self.communes.itemSelectionChanged.connect(self._enable_actions)
         shortcut = QShortcut(QKeySequence(IMPORT_SHORTCUT), self, activated=self.import_package)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -391,6 +380,7 @@ class ConsolidationScreen(QWidget):
             self.upper, self.rows, self.log = None, [], []
             self._fail(error)
         self._show_upper()
+        self.reports_panel.refresh()
         if not self._runner.busy and self.busy:  # started before the desk was locked, still importing
             self._set_busy(True, self.tr("Finishing the import started before the desk was locked…"))
 
@@ -432,6 +422,7 @@ class ConsolidationScreen(QWidget):
         self.import_button.setVisible(self._may(Permission.RECORD))
         self.enrol_button.setVisible(administrator)
         self.save_keys_button.setVisible(self._may(Permission.EXPORT))
+        self.rebuild_button.setVisible(self._may(Permission.EXPORT))
         self.initialise_button.setVisible(administrator)
 
     # -- pages ---------------------------------------------------------------------------------
@@ -616,6 +607,7 @@ class ConsolidationScreen(QWidget):
         for widget in (self.import_button, self.enrol_button):
             widget.setEnabled(free)
         self.save_keys_button.setEnabled(upper and not busy)
+        self.rebuild_button.setEnabled(upper and not busy and self.chosen_commune() is not None)
         for widget in (self.apply_button, self.cancel_button, self.enrolled_close, self.initialise_button):
             widget.setEnabled(not busy)
 
@@ -679,6 +671,39 @@ class ConsolidationScreen(QWidget):
         self._say(self.tr("The public key for the communes was saved to {path}. Hand it to each commune (USB "
                           "drive, e-mail or the portal); when a commune phones, read it these words: {words}.")
                   .format(path=str(written), words=" ".join(upper.fingerprint().words)), style=DONE_STYLE)
+
+    # -- rebuilding a commune's desk -----------------------------------------------------------
+    def chosen_commune(self) -> CommuneOversight | None:
+        rows = self.communes.selectionModel().selectedRows() if self.communes.selectionModel() else []
+        return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
+
+    def rebuild_commune(self) -> None:
+        """Write the chosen commune's rebuild file where the officer chooses; protected identities go in only if
+        the user may see them and says so (audited)."""
+        chosen = self.chosen_commune()
+        if self.busy or chosen is None or not self._may(Permission.EXPORT):
+            return
+        commune = chosen.commune
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the rebuild file of {name}").format(name=commune.unit_name),
+            str(Path(self._start_folder()) / f"KhoiPhuc_{commune.unit_code}.jsonl"),
+            self.tr("Interchange files (*.jsonl)"))
+        if not path:
+            return
+        ConsolidationScreen.last_folder = str(Path(path).parent)
+        session = self.desk.context.session
+        include = session is not None and session.user.can_see_protected and self.confirm(self.tr(
+            "Include the protected persons' identities (denouncers) in the file? Keep the file like the paper "
+            "files of denunciations; this is recorded in the audit log."))
+        try:
+            counts = self.desk.consolidation.rebuild(commune.unit_code, Path(path), include_protected=include)
+        except UserError as error:
+            self._fail(error)
+            return
+        self._say(self.tr("The rebuild file of {name} was saved to {path}: {n} records. On the commune's new PC, "
+                          "set the desk up for the same unit and import this file with the command “receptiondesk "
+                          "import FILE”, then enrol the commune's new key here.").format(name=commune.unit_name, path=path,
+                                                             n=number(sum(counts.values()))), style=DONE_STYLE)
 
     # -- enrolling a commune -------------------------------------------------------------------
     def enrol_commune(self) -> None:

@@ -49,6 +49,7 @@ from receptiondesk.domain.report_periods import (
 from receptiondesk.domain.report_tables import Cell, ReportDocument, ReportKind, ReportTable
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
+from receptiondesk.services.report_builder import ALL_UNITS
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.export_button import ExportButton
 from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, ask_yes_no, may
@@ -189,8 +190,13 @@ class ReportsScreen(QWidget):
         self.progress.setMaximumWidth(90)
         self.progress.setTextVisible(False)
         self.busy_label = QLabel()
+        # On the upper level's desk: its own unit, every unit consolidated, or one commune.
+        self.scope_label = QLabel(self.tr("Units:"))
+        self.scope = compact(QComboBox(), 26)
         report_row = QHBoxLayout()
         report_row.addWidget(self.report_kind, 1)
+        report_row.addWidget(self.scope_label)
+        report_row.addWidget(self.scope, 1)
         report_row.addWidget(self.build_button)
         report_row.addWidget(self.progress)
         report_row.addWidget(self.busy_label)
@@ -320,7 +326,8 @@ class ReportsScreen(QWidget):
     def _connect(self) -> None:
         self.period_kind.currentIndexChanged.connect(lambda *_: self._show_kind())
         for signal in (self.number.currentIndexChanged, self.year.valueChanged, self.from_date.dateChanged,
-                       self.to_date.dateChanged, self.cutoff.valueChanged, self.report_kind.currentIndexChanged):
+                       self.to_date.dateChanged, self.cutoff.valueChanged, self.report_kind.currentIndexChanged,
+                       self.scope.currentIndexChanged):
             signal.connect(lambda *_: self._picker_changed())
         self.build_button.clicked.connect(self.build)
         self.restore_button.clicked.connect(self.restore_draft)
@@ -343,6 +350,7 @@ class ReportsScreen(QWidget):
         if self.desk.context.session is None:
             return
         self._apply_permissions()
+        self._fill_scopes()
         setting = self.desk.context.settings.report_cutoff_day
         if setting != self._setting_cutoff:
             self._setting_cutoff = setting
@@ -480,15 +488,43 @@ class ReportsScreen(QWidget):
         self.range_label.setText(self.tr("({start} – {end})").format(start=_day(period.start), end=_day(period.end)))
         self.range_label.setVisible(period.kind is not PeriodKind.CUSTOM)
         if self.document is not None and not self.busy:
-            if self._key(self.kind(), period) != self._key(self.document.kind, self.document.period):
+            if self._key(self.kind(), period, self.scope_unit()) != self._document_key():
                 self._say(self.tr("The report shown is not of the period and report chosen: press Build report "
                                   "(F5)."), style=NOTE_STYLE)
             elif self.message.styleSheet() == NOTE_STYLE:
                 self.message.clear()
 
     @staticmethod
-    def _key(kind: ReportKind, period: Period) -> tuple[str, date, date]:
-        return kind.value, period.start, period.end
+    def _key(kind: ReportKind, period: Period, unit: str) -> tuple[str, date, date, str]:
+        return kind.value, period.start, period.end, unit
+
+    def _document_key(self) -> tuple[str, date, date, str] | None:
+        document = self.document
+        return None if document is None else self._key(document.kind, document.period, document.unit_code)
+
+    def scope_unit(self) -> str:
+        """The unit the chosen report counts: the desk's own, a commune's, or ALL_UNITS (consolidated)."""
+        return self.scope.currentData() or self.desk.context.require_setup().unit_code
+
+    def _fill_scopes(self) -> None:
+        """The units an upper-level desk reports on (kept as chosen); hidden on a commune's desk."""
+        upper = self.desk.consolidation.is_upper()
+        self.scope_label.setVisible(upper)
+        self.scope.setVisible(upper)
+        if not upper:
+            self.scope.clear()
+            return
+        chosen = self.scope.currentData()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        units = self.desk.consolidated_reports.units()
+        self.scope.addItem(self.tr("Our unit"), "")
+        self.scope.addItem(self.tr("All units (consolidated)"), ALL_UNITS)
+        for code, label in units[1:]:
+            self.scope.addItem(label, code)
+        found = self.scope.findData(chosen) if chosen is not None else 0
+        self.scope.setCurrentIndex(max(found, 0))
+        self.scope.blockSignals(False)
 
     # -- building the report -------------------------------------------------------------------
     def build(self) -> None:
@@ -501,8 +537,8 @@ class ReportsScreen(QWidget):
             self._fail(error)
             return
         kind = self.kind()
-        same = self.document is not None and self._key(kind, period) == self._key(self.document.kind,
-                                                                                   self.document.period)
+        unit = self.scope_unit()
+        same = self._key(kind, period, unit) == self._document_key()
         keep = self.narrative.toPlainText() if self.document is not None and self._edited() else None
         if keep is not None and not same and not self.confirm(self.tr(
                 "The narrative you edited will be replaced by the draft of the new report. Continue?")):
@@ -512,7 +548,10 @@ class ReportsScreen(QWidget):
         may_print = self._may(Permission.PRINT)
 
         def task(reading: Desk) -> tuple[ReportDocument, bytes | None, str | None]:
-            document = reading.report_builder.build(period, kind)
+            if unit == ALL_UNITS:
+                document = reading.consolidated_reports.build(period, kind)
+            else:
+                document = reading.report_builder.build(period, kind, unit_code=unit)
             pdf = reading.report_builder.pdf(document, narrative=keep) if may_print else None
             return document, pdf, keep
 
@@ -810,6 +849,10 @@ class ReportsScreen(QWidget):
         for button in (self.export_pdf_button, self.export_xlsx_button, self.export_csv_button, self.print_button,
                        self.submit_button):
             button.setEnabled(ready)
+        # A commune's report recomputed here is the commune's to submit, not the upper level's.
+        own = self.document is not None and \
+            self.document.unit_code in (ALL_UNITS, self.desk.context.settings.unit_code)
+        self.submit_button.setEnabled(ready and own)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.progress.setVisible(busy)
