@@ -1110,6 +1110,22 @@ Bàn sẽ tạo bộ khóa của cấp trên, niêm phong bằng khóa dữ li�
         <source>The rebuild file of {name} was saved to {path}: {n} records. On the commune&apos;s new PC, set the desk up for the same unit and import this file with the command “receptiondesk import FILE”, then enrol the commune&apos;s new key here.</source>
         <translation>Đã lưu tệp khôi phục của {name} vào {path}: {n} bản ghi. Trên máy mới của xã: cài đặt bàn cho đúng đơn vị, nhập tệp này bằng lệnh “receptiondesk import TỆP”, rồi đăng ký lại khóa mới của xã tại đây.</translation>
     </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Nhiệm vụ quá hạn</translation>
+    </message>
+    <message>
+        <source>Reception missed</source>
+        <translation>Tiếp định kỳ chưa đạt</translation>
+    </message>
+    <message>
+        <source>{month}/{year}, as far as the sessions received tell: weeks the chairman, months the Party secretary received citizens fewer days than the minimum</source>
+        <translation>Tháng {month}/{year}, theo các kỳ tiếp đã nhận: số tuần Chủ tịch, số tháng Bí thư tiếp công dân ít hơn mức tối thiểu</translation>
+    </message>
+    <message>
+        <source>{weeks} wk, {months} mo</source>
+        <translation>{weeks} tuần, {months} tháng</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>

@@ -980,6 +980,11 @@ def _consolidation(desk: Desk, args: argparse.Namespace) -> int:
         ("", text("cli.consolidation_col.missing", lang),
          lambda r: ", ".join(f"{a}–{b}" for a, b in r["missing_changes"])),
         ("", text("cli.consolidation_col.records", lang), lambda r: str(r["records"])),
+        ("", text("cli.consolidation_col.overdue", lang), lambda r: str(r["overdue_assignments"])),
+        ("", text("cli.consolidation_col.compliance", lang),
+         lambda r: text("cli.consolidation_compliance", lang, month=r["compliance"]["month"],
+                        weeks=r["compliance"]["chairman_weeks_missed"],
+                        months=r["compliance"]["secretary_months_missed"]) if r["compliance"] else ""),
     ], lang)
     return EXIT_OK
 

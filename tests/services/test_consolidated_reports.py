@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from receptiondesk.domain.report_periods import month_period
+from receptiondesk.domain.sessions import PeriodStatus
 from receptiondesk.errors import UserError
 from receptiondesk.services.consolidated_reports import BY_UNIT_COLUMNS
 from receptiondesk.services.desk import Desk
@@ -151,3 +152,17 @@ def test_a_lost_commune_desk_is_rebuilt_from_what_the_upper_level_holds(
     with pytest.raises(UserError) as caught:
         upper.consolidation.rebuild("00007", tmp_path / "x.jsonl")
     assert caught.value.code == "consolidation.rebuild_unknown" and "00007" in caught.value.render("vi")
+
+
+def test_oversight_shows_each_communes_overdue_assignments_and_leaders_reception(desk: Desk, upper: Desk,
+                                                                                linked: dict, tmp_path: Path) -> None:
+    _send(desk, upper, tmp_path / "usb-1")
+    [row] = upper.consolidation.oversight()
+    commune_today = desk.dashboard.summary()
+    assert row.overdue_assignments == commune_today.overdue_assignments_total > 0
+    february = desk.sessions.compliance(FEBRUARY.start)
+    assert row.compliance_month == FEBRUARY.start
+    assert row.chairman_missed == february.for_sector("state").count(PeriodStatus.MISSED)
+    assert row.secretary_missed == february.for_sector("party").count(PeriodStatus.MISSED)
+    assert row.as_dict()["compliance"] == {"month": "2026-02", "chairman_weeks_missed": row.chairman_missed,
+                                           "secretary_months_missed": row.secretary_missed}

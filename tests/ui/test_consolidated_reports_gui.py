@@ -10,7 +10,7 @@ import pytest
 
 from receptiondesk.domain.report_periods import month_period
 from receptiondesk.services.report_builder import ALL_UNITS
-from receptiondesk.ui.screens.consolidation_screen import ConsolidationScreen
+from receptiondesk.ui.screens.consolidation_screen import COMMUNE_COLUMNS, ConsolidationScreen
 from receptiondesk.ui.screens.reports_screen import ReportsScreen
 from tests.ui.helpers import press, show_active
 from tests.ui.test_consolidation_screen import (  # noqa: F401 (fixtures)
@@ -67,6 +67,11 @@ def test_a_submitted_report_is_accepted_and_its_pdf_saved_as_sent(qtbot, monkeyp
 def test_a_rebuild_file_is_written_for_the_chosen_commune(qtbot, monkeypatch, received, tmp_path):
     screen = show_active(qtbot, ConsolidationScreen(received), SCREEN_SIZE)
     screen.refresh()
+    [row] = received.consolidation.oversight()
+    cell = {name: screen.communes.item(0, i) for i, name in enumerate(COMMUNE_COLUMNS)}
+    assert cell["overdue"].text() == str(row.overdue_assignments)
+    assert cell["compliance"].text() == f"{row.chairman_missed} tuần, {row.secretary_missed} tháng"
+    assert "Tháng 2/2026" in cell["compliance"].toolTip()
     assert not screen.rebuild_button.isEnabled()
     screen.communes.selectRow(0)
     assert screen.rebuild_button.isEnabled()

@@ -148,4 +148,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.consolidation_col.report": {"vi": "Báo cáo", "en": "Report"},
     "cli.consolidation_col.submitted": {"vi": "Ngày nộp", "en": "Submitted"},
     "cli.consolidation_col.accepted": {"vi": "Tiếp nhận", "en": "Accepted"},
+    "cli.consolidation_col.overdue": {"vi": "Nhiệm vụ quá hạn", "en": "Overdue tasks"},
+    "cli.consolidation_col.compliance": {"vi": "Tiếp định kỳ chưa đạt", "en": "Periodic reception missed"},
+    "cli.consolidation_compliance": {
+        "vi": "{month}: {weeks} tuần (Chủ tịch), {months} tháng (Bí thư)",
+        "en": "{month}: {weeks} weeks (chairman), {months} months (secretary)"},
 }

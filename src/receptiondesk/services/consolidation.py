@@ -27,18 +27,21 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from receptiondesk.domain.accounts import Permission
+from receptiondesk.domain.sessions import PeriodStatus, Sector
 from receptiondesk.domain.units import communes as known_communes
 from receptiondesk.domain.values import iso_timestamp
 from receptiondesk.errors import Problem, UserError, ValidationError
 from receptiondesk.interchange.format import ENTITIES
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.interchange import ImportReport, write_records
+from receptiondesk.services.sessions import SessionService
 from receptiondesk.services.sync import SEALED_FIELDS
 from receptiondesk.storage import records
 from receptiondesk.storage.settings import save_settings
@@ -68,6 +71,9 @@ MAX_ACK_REASONS = 100
 IDENTITY_POLICY = IdentityPolicy(is_protected=lambda record: record.get("identity") == "sealed",
                                  fields=SEALED_FIELDS)
 STATUSES = ("accepted", "rejected", "duplicate")
+#: Each unit's assignments past their deadline (a parameter: today) without a result, as the follow-up counts them.
+OVERDUE_BY_UNIT = """SELECT a.unit_code, count(*) FROM assignments a JOIN cases c ON c.id = a.case_id
+WHERE a.voided = 0 AND c.voided = 0 AND a.result_on IS NULL AND a.deadline < ? GROUP BY a.unit_code"""
 #: The records that belong to a report period, by the date that places them in it (for amendments after a lock).
 AMENDED_DATES = {"visit": ("visits", "visit_date"), "case": ("cases", "received_on"),
                  "letter": ("letters", "received_on"), "session": ("sessions", "session_date"),
@@ -170,6 +176,11 @@ class CommuneOversight:
     gaps: tuple[int, ...]
     missing_changes: tuple[tuple[int, int], ...]
     records: int
+    overdue_assignments: int = 0
+    compliance_month: date | None = None
+    #: Weeks the chairman, months the Party secretary fell below the minimum in `compliance_month`.
+    chairman_missed: int = 0
+    secretary_missed: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.commune.as_dict(),
@@ -178,7 +189,10 @@ class CommuneOversight:
                     "status": self.last_status, "reason": self.last_reason, "reason_params": self.last_reason_params},
                 "accepted_packages": self.accepted_packages, "highest_sequence": self.highest_sequence,
                 "gaps": list(self.gaps), "missing_changes": [list(r) for r in self.missing_changes],
-                "records": self.records}
+                "records": self.records, "overdue_assignments": self.overdue_assignments,
+                "compliance": None if self.compliance_month is None else {
+                    "month": self.compliance_month.isoformat()[:7], "chairman_weeks_missed": self.chairman_missed,
+                    "secretary_months_missed": self.secretary_missed}}
 
 
 @dataclass
@@ -200,8 +214,9 @@ class _Attempt:
 class ConsolidationService:
     """The upper level's side of sync: its keys, the communes enrolled, packages in, acknowledgements out."""
 
-    def __init__(self, context: DeskContext) -> None:
+    def __init__(self, context: DeskContext, sessions: SessionService) -> None:
         self.context = context
+        self.sessions = sessions
 
     # -- mode and keys -------------------------------------------------------------------------------------------
     def is_upper(self) -> bool:
@@ -620,7 +635,9 @@ class ConsolidationService:
         return missing
 
     def oversight(self) -> list[CommuneOversight]:
-        """Every enrolled commune: its last package, gaps, changes not received, records held."""
+        """Every enrolled commune: its last package, gaps, changes not received, records held, its assignments past
+        their deadline without a result today, and its leaders' periodic reception in the last finished month
+        (weeks and months below the minimum) — as far as the records received tell."""
         self.context.require(Permission.READ)
         self.upper_keys()
         db = self.context.database
@@ -628,9 +645,15 @@ class ConsolidationService:
         for entity in ENTITIES.values():
             for unit, number in db.query(f"SELECT unit_code, count(*) FROM {entity.table} GROUP BY unit_code"):
                 held[unit] += number
+        today = self.context.today()
+        overdue = dict(db.query(OVERDUE_BY_UNIT, (today.isoformat(),)))
+        last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         result = []
         for commune in self.communes():
             unit = commune.unit_code
+            report = self.sessions.compliance(last_month, unit_code=unit)
+            missed = {sector: rule.count(PeriodStatus.MISSED) if (rule := report.for_sector(sector)) else 0
+                      for sector in (Sector.STATE, Sector.PARTY)}
             last = db.one("SELECT sequence, received_at, status, reason, reason_params FROM received_packages "
                           "WHERE unit_code = ? ORDER BY id DESC LIMIT 1", (unit,))
             accepted = db.one("SELECT count(DISTINCT sequence), coalesce(max(sequence), 0) FROM received_packages "
@@ -639,7 +662,8 @@ class ConsolidationService:
                 commune, last["sequence"] if last else None, last["received_at"] if last else None,
                 last["status"] if last else None, last["reason"] if last else "",
                 json.loads(last["reason_params"]) if last else {}, int(accepted[0]), int(accepted[1]),
-                tuple(self._gaps(unit)), tuple(self.missing_changes(unit)), held.get(unit, 0)))
+                tuple(self._gaps(unit)), tuple(self.missing_changes(unit)), held.get(unit, 0),
+                int(overdue.get(unit, 0)), last_month, missed[Sector.STATE], missed[Sector.PARTY]))
         return result
 
 

@@ -59,7 +59,7 @@ class Desk:
         self.exports = ListExportService(self.context)
         self.excel_import = ExcelImportService(self.context)
         self.sync = SyncService(self.context)
-        self.consolidation = ConsolidationService(self.context)
+        self.consolidation = ConsolidationService(self.context, self.sessions)
         self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
         self.consolidated_reports = ConsolidatedReports(self.context, self.report_builder, self.consolidation)
 

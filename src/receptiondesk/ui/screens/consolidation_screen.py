@@ -57,8 +57,9 @@ from receptiondesk.ui.workers.task_runner import TaskRunner
 IMPORT_SHORTCUT = "Ctrl+O"
 PACKAGE_PATTERN = "*.rdsync"
 #: The communes' table: its columns and their widths (the records held take what is left).
-COMMUNE_COLUMNS = ("code", "name", "last", "received", "status", "gaps", "missing", "records")
-COMMUNE_WIDTHS = (52, 160, 64, 126, 132, 100, 124)
+COMMUNE_COLUMNS = ("code", "name", "last", "received", "status", "gaps", "missing", "records", "overdue",
+                   "compliance")
+COMMUNE_WIDTHS = (52, 160, 64, 126, 132, 100, 124, 90, 90)
 #: The log of packages received: its columns and their widths (the details take what is left).
 LOG_COLUMNS = ("received", "commune", "sequence", "file", "status", "details")
 LOG_WIDTHS = (126, 180, 44, 150, 100)
@@ -205,7 +206,8 @@ class ConsolidationScreen(QWidget):
         self.communes = read_only_table(len(COMMUNE_COLUMNS), COMMUNE_WIDTHS)
         self.communes.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Commune"), self.tr("Last no."), self.tr("Received"), self.tr("Outcome"),
-            self.tr("Gaps"), self.tr("Changes not held"), self.tr("Records held")])
+            self.tr("Gaps"), self.tr("Changes not held"), self.tr("Records held"), self.tr("Overdue tasks"),
+            self.tr("Reception missed")])
         self.communes_note = text_label(style=NOTE_STYLE)
         self.rebuild_button = QPushButton(self.tr("Write a rebuild file for the chosen commune…"))
         self.rebuild_button.setToolTip(self.tr(
@@ -498,12 +500,13 @@ class ConsolidationScreen(QWidget):
             values = (commune.unit_code, commune.unit_name,
                       "" if item.last_sequence is None else str(item.last_sequence), moment(item.last_received_at),
                       status,
-                      ", ".join(map(str, item.gaps)), _ranges(item.missing_changes), number(item.records))
+                      ", ".join(map(str, item.gaps)), _ranges(item.missing_changes), number(item.records),
+                      number(item.overdue_assignments), self._missed_text(item))
             flagged = bool(item.gaps or item.missing_changes)
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 name = COMMUNE_COLUMNS[column]
-                if name in ("last", "records"):
+                if name in ("last", "records", "overdue"):
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if flagged:
                     cell.setBackground(QColor(GAP_BACKGROUND))
@@ -518,6 +521,15 @@ class ConsolidationScreen(QWidget):
                         cell.setToolTip(_logged_reason(item.last_reason, item.last_reason_params, self._lang))
                     elif item.last_status is None:
                         cell.setForeground(QColor(STATUS_COLORS["duplicate"]))
+                elif name == "compliance" and item.compliance_month is not None:
+                    cell.setToolTip(self.tr(
+                        "{month}/{year}, as far as the sessions received tell: weeks the chairman, months the Party "
+                        "secretary received citizens fewer days than the minimum").format(
+                        month=item.compliance_month.month, year=item.compliance_month.year))
+                    if item.chairman_missed or item.secretary_missed:
+                        cell.setForeground(QColor(GAP_FOREGROUND))
+                elif name == "overdue" and item.overdue_assignments:
+                    cell.setForeground(QColor(GAP_FOREGROUND))
                 elif name in ("gaps", "missing") and value:
                     cell.setForeground(QColor(GAP_FOREGROUND))
                     bold = QFont(cell.font())
@@ -538,6 +550,12 @@ class ConsolidationScreen(QWidget):
             self.communes_note.setText(self.tr(
                 "A commune's package carries every change the upper level has not acknowledged: a lost package is "
                 "carried again by the next one. Rows in red: packages never received."))
+
+    def _missed_text(self, item: CommuneOversight) -> str:
+        """"1 tuần, 0 tháng": the chairman's weeks and the secretary's months below the minimum last month."""
+        if item.compliance_month is None:
+            return ""
+        return self.tr("{weeks} wk, {months} mo").format(weeks=item.chairman_missed, months=item.secretary_missed)
 
     def _show_log(self) -> None:
         statuses = self._statuses()
