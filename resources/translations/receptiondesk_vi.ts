@@ -667,10 +667,6 @@
         <translation>Thay đổi chưa có</translation>
     </message>
     <message>
-        <source>Records held</source>
-        <translation>Bản ghi đang giữ</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>Số</translation>
     </message>
@@ -1111,12 +1107,8 @@ Bàn sẽ tạo bộ khóa của cấp trên, niêm phong bằng khóa dữ li�
         <translation>Đã lưu tệp khôi phục của {name} vào {path}: {n} bản ghi. Trên máy mới của xã: cài đặt bàn cho đúng đơn vị, nhập tệp này bằng lệnh “receptiondesk import TỆP”, rồi đăng ký lại khóa mới của xã tại đây.</translation>
     </message>
     <message>
-        <source>Overdue tasks</source>
-        <translation>Nhiệm vụ quá hạn</translation>
-    </message>
-    <message>
         <source>Reception missed</source>
-        <translation>Tiếp định kỳ chưa đạt</translation>
+        <translation>Tiếp định kỳ</translation>
     </message>
     <message>
         <source>{month}/{year}, as far as the sessions received tell: weeks the chairman, months the Party secretary received citizens fewer days than the minimum</source>
@@ -1125,6 +1117,26 @@ Bàn sẽ tạo bộ khóa của cấp trên, niêm phong bằng khóa dữ li�
     <message>
         <source>{weeks} wk, {months} mo</source>
         <translation>{weeks} tuần, {months} tháng</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Records of the commune held here</source>
+        <translation>Số bản ghi của xã đang lưu ở đây</translation>
+    </message>
+    <message>
+        <source>The commune&apos;s assignments past their deadline without a result, today</source>
+        <translation>Số nhiệm vụ của xã đã quá hạn mà chưa có kết quả, tính đến hôm nay</translation>
+    </message>
+    <message>
+        <source>Last month: weeks the chairman, months the Party secretary received citizens fewer days than the minimum</source>
+        <translation>Tháng trước: số tuần Chủ tịch, số tháng Bí thư tiếp công dân ít hơn mức tối thiểu</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>Số bản ghi</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from receptiondesk.domain.sessions import SessionDraft
 from receptiondesk.domain.visits import VisitDraft
 from receptiondesk.messages import LANGUAGES
 from receptiondesk.services.consolidation import Enrolment
+from receptiondesk.services.report_builder import ALL_UNITS
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
 
@@ -152,6 +153,8 @@ def fill_upper_desk(upper: Desk, work: Path) -> tuple[Enrolment, Path]:
             first = consolidation.import_package(commune.sync.export(folder).path, ack_folder=acks)
             commune.sync.import_ack(first.ack_path)
             case = _commune_visit(commune, "Nguyễn Văn Bình")
+            if story in ("current", "late"):  # last month's report, marked submitted: it travels with the package
+                commune.report_builder.mark_submitted(commune.report_builder.build(_last_month(commune), "state"))
             second = commune.sync.export(folder)
             if story == "refused":  # damaged on the way: refused, logged, nothing changed
                 data = second.path.read_bytes()
@@ -165,7 +168,16 @@ def fill_upper_desk(upper: Desk, work: Path) -> tuple[Enrolment, Path]:
                 _commune_visit(commune, "Trần Thị Cúc")
                 consolidation.import_package(commune.sync.export(folder).path, ack_folder=acks)
                 waiting = second.path
+    received = consolidation.commune_reports()
+    if received:  # the upper level accepted the first report: its period is locked
+        consolidation.accept_report(received[-1]["id"])
     return enrolment, waiting
+
+
+def _last_month(desk: Desk):
+    from receptiondesk.ui.screens.reports_screen import last_finished_month
+
+    return last_finished_month(desk.context.today(), None)
 
 
 def _upper_desk(upper: Desk, lang: str, out_dir: Path, enrolment: Enrolment, waiting: Path) -> list[Path]:
@@ -196,6 +208,19 @@ def _upper_desk(upper: Desk, lang: str, out_dir: Path, enrolment: Enrolment, wai
     _grab(window, path)
     written.append(path)
     screen.close_enrolment()
+    # The Reports screen: every unit consolidated, the reconciliation of the communes' submitted reports.
+    reports = window.reports
+    window.show_screen(window.screens.index(reports))
+    reports.pick_period(_last_month(upper))
+    reports.scope.setCurrentIndex(reports.scope.findData(ALL_UNITS))
+    _build_report(reports)
+    reports.tabs.setCurrentIndex(reports.tables_tab)
+    for key in ("by_unit.reception", "reconciliation"):
+        reports.table_choice.setCurrentIndex(reports.table_choice.findData(key))
+        _settle()
+        path = out_dir / f"{lang}-upper-report-{key.replace('.', '-')}.png"
+        _grab(window, path)
+        written.append(path)
     window.close()
     return written
 

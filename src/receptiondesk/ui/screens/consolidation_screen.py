@@ -59,7 +59,7 @@ PACKAGE_PATTERN = "*.rdsync"
 #: The communes' table: its columns and their widths (the records held take what is left).
 COMMUNE_COLUMNS = ("code", "name", "last", "received", "status", "gaps", "missing", "records", "overdue",
                    "compliance")
-COMMUNE_WIDTHS = (52, 160, 64, 126, 132, 100, 124, 90, 90)
+COMMUNE_WIDTHS = (50, 150, 58, 126, 110, 86, 104, 70, 70)
 #: The log of packages received: its columns and their widths (the details take what is left).
 LOG_COLUMNS = ("received", "commune", "sequence", "file", "status", "details")
 LOG_WIDTHS = (126, 180, 44, 150, 100)
@@ -206,8 +206,18 @@ class ConsolidationScreen(QWidget):
         self.communes = read_only_table(len(COMMUNE_COLUMNS), COMMUNE_WIDTHS)
         self.communes.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Commune"), self.tr("Last no."), self.tr("Received"), self.tr("Outcome"),
-            self.tr("Gaps"), self.tr("Changes not held"), self.tr("Records held"), self.tr("Overdue tasks"),
+            self.tr("Gaps"), self.tr("Changes not held"), self.tr("Records held"), self.tr("Overdue"),
             self.tr("Reception missed")])
+        metrics = self.communes.horizontalHeader().fontMetrics()
+        for column, width in enumerate(COMMUNE_WIDTHS):  # a heading is never cut: the table scrolls instead
+            heading = self.communes.horizontalHeaderItem(column).text()
+            self.communes.setColumnWidth(column, max(width, metrics.horizontalAdvance(heading) + 24))
+        header_tips = {"records": self.tr("Records of the commune held here"),
+                       "overdue": self.tr("The commune's assignments past their deadline without a result, today"),
+                       "compliance": self.tr("Last month: weeks the chairman, months the Party secretary received "
+                                             "citizens fewer days than the minimum")}
+        for name, tip in header_tips.items():
+            self.communes.horizontalHeaderItem(COMMUNE_COLUMNS.index(name)).setToolTip(tip)
         self.communes_note = text_label(style=NOTE_STYLE)
         self.rebuild_button = QPushButton(self.tr("Write a rebuild file for the chosen commune…"))
         self.rebuild_button.setToolTip(self.tr(

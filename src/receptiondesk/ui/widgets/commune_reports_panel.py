@@ -26,7 +26,7 @@ from receptiondesk.ui.look import (
 )
 
 COLUMNS = ("commune", "report", "period", "submitted", "accepted")
-WIDTHS = (170, 230, 150, 90)
+WIDTHS = (190, 330, 140, 100)
 
 
 class CommuneReportsPanel(QWidget):
