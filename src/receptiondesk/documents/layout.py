@@ -761,6 +761,39 @@ def qr_drawing(payload: str, size: float) -> Drawing:
 
 # --- Pages ------------------------------------------------------------------------------------
 
+#: What the demonstration desk prints across every page, and in a line at its foot.
+DEMO_MARK = "DEMO"
+DEMO_FOOTNOTE = "BẢN DÙNG THỬ (DEMO) — dữ liệu mẫu, không có giá trị pháp lý"
+#: The mark printed on every page of this process's documents ("" for none): set when a desk is opened.
+_page_mark = ""
+
+
+def set_page_mark(mark: str) -> None:
+    """Print `mark` across every page from now on ("" for none): the demonstration desk's "DEMO"."""
+    global _page_mark
+    _page_mark = mark
+
+
+def page_mark() -> str:
+    return _page_mark
+
+
+def _draw_page_mark(canv: Any, width: float, height: float) -> None:
+    """The mark, large and light across the page, and the demo footnote along its foot."""
+    canv.saveState()
+    canv.setFillColorRGB(0.82, 0.82, 0.82)
+    canv.setFont(fonts.BOLD, 110)
+    canv.translate(width / 2, height / 2)
+    canv.rotate(35)
+    canv.drawCentredString(0, -40, _page_mark)
+    canv.restoreState()
+    canv.saveState()
+    canv.setFillColorRGB(0.45, 0.45, 0.45)
+    canv.setFont(fonts.REGULAR, 8)
+    canv.drawCentredString(width / 2, 3.5 * mm, DEMO_FOOTNOTE)
+    canv.restoreState()
+
+
 class _PageFurniture:
     """Per-page drawing: the page number from the format's first numbered page, and the QR code
     (drawn once into a PDF form XObject, then placed on every page)."""
@@ -772,6 +805,8 @@ class _PageFurniture:
     def __call__(self, canv: Any, doc: Any) -> None:
         width, height = self.pagesize
         m = self.margins
+        if _page_mark:
+            _draw_page_mark(canv, width, height)
         n = canv.getPageNumber()
         pn = self.fmt.page_number
         if n >= pn.first_page:

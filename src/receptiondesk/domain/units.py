@@ -56,6 +56,7 @@ class DeskSettings:
     report_cutoff_day: int = 0  # the reports' data cut-off day (1-28); 0: calendar months
     sync_protected: str = "seal"  # protected identities in sync packages: "seal" (for the upper level) or "omit"
     desk_role: str = "commune"  # "commune"; "upper": also the upper level's consolidation desk (set by it)
+    demo: bool = False  # the demonstration desk (generated data): "DEMO" in the title bar and on every printed page
 
     @property
     def unit_code(self) -> str:

@@ -13,6 +13,7 @@ from receptiondesk.services.audit import AuditService
 from receptiondesk.services.backups import BackupService
 from receptiondesk.services.case_history import CaseHistoryService
 from receptiondesk.services.cases import CaseService
+from receptiondesk.documents.layout import DEMO_MARK, set_page_mark
 from receptiondesk.services.consolidated_reports import ConsolidatedReports
 from receptiondesk.services.consolidation import ConsolidationService
 from receptiondesk.services.context import DeskContext
@@ -62,6 +63,8 @@ class Desk:
         self.consolidation = ConsolidationService(self.context, self.sessions)
         self.report_builder = ReportBuilder(self.context, self.reports, self.sessions, self.paperwork)
         self.consolidated_reports = ConsolidatedReports(self.context, self.report_builder, self.consolidation)
+        # This process prints as the desk it opened: the demonstration desk marks every page "DEMO".
+        set_page_mark(DEMO_MARK if self.context.settings.demo else "")
 
     # -- who is signed in ------------------------------------------------------------------
     def login(self, username: str, password: str) -> UserSession:
