@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>The administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <source>Usually the reception officer. After this set-up a recovery sheet is shown once: print it or save it.</source>
+        <translation>Thường là cán bộ tiếp công dân. Sau khi thiết lập, phiếu khôi phục được hiện một lần: hãy in hoặc lưu lại.</translation>
+    </message>
+    <message>
+        <source>Full name of the reception officer</source>
+        <translation>Họ tên cán bộ tiếp công dân</translation>
+    </message>
+    <message>
+        <source>for example: canbo</source>
+        <translation>ví dụ: canbo</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ tên:</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Password (at least 8 characters):</source>
+        <translation>Mật khẩu (ít nhất 8 ký tự):</translation>
+    </message>
+    <message>
+        <source>Repeat the password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>The desk backs itself up every day, encrypted, in its own folder. A second copy on a USB drive or another disk keeps the data if this computer fails.</source>
+        <translation>Bàn tự sao lưu hằng ngày, có mã hóa, vào thư mục riêng. Một bản sao thứ hai trên ổ USB hoặc ổ đĩa khác giữ được dữ liệu nếu máy tính này hỏng.</translation>
+    </message>
+    <message>
+        <source>no second folder</source>
+        <translation>không có thư mục thứ hai</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Second backup folder:</source>
+        <translation>Thư mục sao lưu thứ hai:</translation>
+    </message>
+    <message>
+        <source>Choose the second backup folder</source>
+        <translation>Chọn thư mục sao lưu thứ hai</translation>
+    </message>
+    <message>
+        <source>The second backup folder must be an existing folder (for example a USB drive): {path}</source>
+        <translation>Thư mục sao lưu thứ hai phải là một thư mục đã có (ví dụ ổ USB): {path}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarDayTableModel</name>
     <message>
         <source>Date</source>
@@ -600,10 +666,81 @@
     </message>
 </context>
 <context>
+    <name>CommuneReportsPanel</name>
+    <message>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ngày nộp</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Accept (lock the period)</source>
+        <translation>Tiếp nhận (khóa kỳ báo cáo)</translation>
+    </message>
+    <message>
+        <source>The report is taken into the upper level&apos;s figures: later changes to that period arrive as amendments and consolidated reports name them</source>
+        <translation>Báo cáo được đưa vào số liệu của cấp trên: thay đổi về kỳ đó gửi lên sau này là sửa đổi và được nêu trong báo cáo tổng hợp</translation>
+    </message>
+    <message>
+        <source>Save the PDF as sent…</source>
+        <translation>Lưu bản PDF xã đã gửi…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>A commune&apos;s report arrives with its next package. Compare it with the figures recomputed from its records (Reports screen, “All units (consolidated)”), then accept it.</source>
+        <translation>Báo cáo của xã đến cùng gói dữ liệu tiếp theo. Đối chiếu với số liệu tính lại từ hồ sơ (màn hình Báo cáo, “Tất cả đơn vị (tổng hợp)”) rồi tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>No commune has sent a report yet: a report marked submitted at the commune arrives with its next package.</source>
+        <translation>Chưa xã nào gửi báo cáo: báo cáo được đánh dấu đã nộp ở xã sẽ đến cùng gói dữ liệu tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Reports submitted</source>
+        <translation>Báo cáo các xã đã nộp</translation>
+    </message>
+    <message>
+        <source>Accept “{title}” of {unit}? Its period is locked: changes the commune sends later for that period will be shown as amendments.</source>
+        <translation>Tiếp nhận “{title}” của đơn vị {unit}? Kỳ báo cáo sẽ được khóa: thay đổi xã gửi lên sau này cho kỳ đó được ghi là sửa đổi.</translation>
+    </message>
+    <message>
+        <source>Accepted: {title} of {unit}; the period is locked.</source>
+        <translation>Đã tiếp nhận: {title} của đơn vị {unit}; kỳ báo cáo đã được khóa.</translation>
+    </message>
+    <message>
+        <source>Save the PDF as sent</source>
+        <translation>Lưu bản PDF xã đã gửi</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ConsolidationScreen</name>
     <message>
         <source>Consolidation</source>
-        <extracomment>The communes&apos; table: its columns and their widths (the records held take what is left). The log of packages received: its columns and their widths (the details take what is left). The dry run&apos;s table: one row per kind of record, then the total. The dry run&apos;s table is as tall as its rows, up to this (then it scrolls). The kinds of record in the order an officer thinks of them (any other kind follows, by its name). How many lines of a long refusal (records that do not fit) the message line shows. How many refused records the dry run lists one by one. How many communes with missing packages the line above the table names. The folder the last package or key file came from, proposed first by the next file dialog. The folder the last acknowledgement went to, proposed first for the next one. The package checked by a dry run and waiting for &quot;Import&quot;: its path and what the dry run found.</extracomment>
+        <extracomment>The communes&apos; table: its columns and their widths (the records held take what is left). The log of packages received: its columns and their widths (the details take what is left). The dry run&apos;s table: one row per kind of record, then the total. The dry run&apos;s table is as tall as its rows, up to this (then it scrolls). The refused records&apos; list is as tall as the table beside it, but never less than this. The kinds of record in the order an officer thinks of them (any other kind follows, by its name). How many lines of a long refusal (records that do not fit) the message line shows. How many refused records the dry run lists one by one. How many communes with missing packages the line above the table names. The folder the last package or key file came from, proposed first by the next file dialog. The folder the last acknowledgement went to, proposed first for the next one. The package checked by a dry run and waiting for &quot;Import&quot;: its path and what the dry run found.</extracomment>
         <translation>Tổng hợp từ các xã</translation>
     </message>
     <message>
@@ -1558,57 +1695,6 @@ Không: ghi ẩn danh, đúng như danh sách đang hiển thị. Có: tệp ch�
     </message>
 </context>
 <context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>Set up the citizen reception desk</source>
-        <translation>Thiết lập bàn tiếp công dân</translation>
-    </message>
-    <message>
-        <source>Choose the administrative unit (commune, ward or special zone) of this reception desk and create the administrator account (usually the reception officer).</source>
-        <translation>Chọn đơn vị hành chính (xã, phường, đặc khu) của bàn tiếp công dân này và tạo tài khoản quản trị (thường là cán bộ tiếp công dân).</translation>
-    </message>
-    <message>
-        <source>Full name of the reception officer</source>
-        <translation>Họ tên cán bộ tiếp công dân</translation>
-    </message>
-    <message>
-        <source>for example: canbo</source>
-        <translation>ví dụ: canbo</translation>
-    </message>
-    <message>
-        <source>Province or city:</source>
-        <translation>Tỉnh, thành phố:</translation>
-    </message>
-    <message>
-        <source>Commune, ward or special zone:</source>
-        <translation>Xã, phường, đặc khu:</translation>
-    </message>
-    <message>
-        <source>Full name:</source>
-        <translation>Họ tên:</translation>
-    </message>
-    <message>
-        <source>Username:</source>
-        <translation>Tên đăng nhập:</translation>
-    </message>
-    <message>
-        <source>Password (at least 8 characters):</source>
-        <translation>Mật khẩu (ít nhất 8 ký tự):</translation>
-    </message>
-    <message>
-        <source>Repeat the password:</source>
-        <translation>Nhập lại mật khẩu:</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Thoát</translation>
-    </message>
-</context>
-<context>
     <name>FollowupScreen</name>
     <message>
         <source>Follow-up</source>
@@ -2288,6 +2374,10 @@ Kết quả ngày {day}: {result}</translation>
         <extracomment>How often the desk file&apos;s presence is checked (a USB drive can be pulled out at any time). The consolidation screen (upper-level desks only) keeps a key of its own, so every other screen keeps its number.</extracomment>
         <translation>Bàn tiếp công dân</translation>
     </message>
+    <message>
+        <source>DEMO — invented data</source>
+        <translation>DEMO — dữ liệu mẫu</translation>
+    </message>
     <message numerus="yes">
         <source>Overdue: %n</source>
         <translation>
@@ -2724,6 +2814,29 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     <message>
         <source>No open case</source>
         <translation>Không có vụ việc chưa kết thúc</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <source>The desk&apos;s role</source>
+        <translation>Vai trò của bàn</translation>
+    </message>
+    <message>
+        <source>A commune&apos;s reception desk (commune, ward or special zone)</source>
+        <translation>Bàn tiếp công dân của xã, phường, đặc khu</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s office: its own reception desk, and consolidation of its communes&apos; data</source>
+        <translation>Cơ quan cấp trên: bàn tiếp công dân của mình và tổng hợp dữ liệu các xã, phường</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s desk makes its keys at the end of the set-up; the communes encrypt their packages for it. Its own reception is recorded under the unit chosen on the next page.</source>
+        <translation>Bàn của cấp trên tạo khóa khi kết thúc thiết lập; các xã mã hóa gói dữ liệu gửi lên bằng khóa đó. Việc tiếp công dân của chính cơ quan được ghi theo đơn vị chọn ở trang sau.</translation>
+    </message>
+    <message>
+        <source>Who works at this desk.</source>
+        <translation>Bàn này dùng ở đâu.</translation>
     </message>
 </context>
 <context>
@@ -3447,6 +3560,42 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     </message>
 </context>
 <context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up the citizen reception desk</source>
+        <extracomment>The wizard&apos;s pages, in order. What the officer chose on the first page. The signers asked for, with the title printed under their signature (as the generator&apos;s and the forms&apos; own).</extracomment>
+        <translation>Thiết lập bàn tiếp công dân</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tiếp theo</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>The second backup folder was not kept: {reason} Choose it again in Settings › Backups.</source>
+        <translation>Chưa lưu được thư mục sao lưu thứ hai: {reason} Hãy chọn lại trong Cài đặt › Sao lưu.</translation>
+    </message>
+    <message>
+        <source>Upper-level consolidation was not turned on: {reason} Turn it on from Settings › Unit.</source>
+        <translation>Chưa bật được chế độ tổng hợp của cấp trên: {reason} Hãy bật trong Cài đặt › Đơn vị.</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s key was not kept: {reason} Import it again on the Upper-level sync screen.</source>
+        <translation>Chưa lưu được khóa của cấp trên: {reason} Hãy nhập lại ở màn hình Đồng bộ lên cấp trên.</translation>
+    </message>
+</context>
+<context>
     <name>SignerTableModel</name>
     <message>
         <source>Full name</source>
@@ -3486,10 +3635,72 @@ Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. H�
     </message>
 </context>
 <context>
+    <name>SignersPage</name>
+    <message>
+        <source>Signers</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Who signs the documents the desk prints, with the title printed under the signature. Leave a line empty if there is nobody yet; signers can be added in Settings.</source>
+        <translation>Người ký các văn bản bàn in ra, với chức vụ in dưới chữ ký. Để trống dòng nào chưa có người; có thể thêm người ký trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Chairman of the People&apos;s Committee:</source>
+        <translation>Chủ tịch UBND:</translation>
+    </message>
+    <message>
+        <source>Vice-chairman:</source>
+        <translation>Phó Chủ tịch UBND:</translation>
+    </message>
+    <message>
+        <source>Secretary of the Party Committee:</source>
+        <translation>Bí thư Đảng ủy:</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Give the title printed under the signature of {name}.</source>
+        <translation>Nhập chức vụ in dưới chữ ký của {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Chào mừng</translation>
+    </message>
+    <message>
+        <source>This program keeps the reception logbook, cases, leaders&apos; reception sessions, follow-up, documents and reports of a citizen reception desk, on this computer.</source>
+        <translation>Chương trình giữ sổ tiếp công dân, vụ việc, lịch tiếp của lãnh đạo, theo dõi đôn đốc, văn bản và báo cáo của bàn tiếp công dân, ngay trên máy tính này.</translation>
+    </message>
+    <message>
+        <source>Set up this unit&apos;s reception desk</source>
+        <translation>Thiết lập bàn tiếp công dân của đơn vị</translation>
+    </message>
+    <message>
+        <source>Try the demo desk (invented data of a ward, marked DEMO)</source>
+        <translation>Dùng thử bàn mẫu (dữ liệu mẫu của một phường, có chữ DEMO)</translation>
+    </message>
+    <message>
+        <source>The demo desk is a separate file: nothing typed there reaches the real desk, and every page it prints says DEMO. Its account: demo, password demo2026. Start the program again to set up the real desk.</source>
+        <translation>Bàn mẫu là một tệp riêng: mọi thứ nhập ở đó không vào bàn thật, và mọi trang in ra đều có chữ DEMO. Tài khoản: demo, mật khẩu demo2026. Mở lại chương trình để thiết lập bàn thật.</translation>
+    </message>
+    <message>
+        <source>Choose how to begin.</source>
+        <translation>Chọn cách bắt đầu.</translation>
+    </message>
+</context>
+<context>
     <name>SyncScreen</name>
     <message>
         <source>Upper-level sync</source>
-        <extracomment>A fingerprint is read aloud over the phone: large, its words and its digits each in two lines of four. The history table&apos;s columns and their widths (the messages take what is left). Acknowledgement files: the sync format&apos;s suffix, and the one the consolidation desk writes today. The folder the last package went to or the last file came from, proposed first by the next dialog.</extracomment>
+        <extracomment>The history table&apos;s columns and their widths (the messages take what is left). Acknowledgement files: the sync format&apos;s suffix, and the one the consolidation desk writes today. The folder the last package went to or the last file came from, proposed first by the next dialog.</extracomment>
         <translation>Đồng bộ lên cấp trên</translation>
     </message>
     <message>
@@ -3905,6 +4116,87 @@ Mã băm SHA-256: {sha256}</translation>
     </message>
 </context>
 <context>
+    <name>UnitPage</name>
+    <message>
+        <source>The unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>The administrative unit of this desk (list of 2025).</source>
+        <translation>Đơn vị hành chính của bàn này (danh mục năm 2025).</translation>
+    </message>
+    <message>
+        <source>Province or city:</source>
+        <translation>Tỉnh, thành phố:</translation>
+    </message>
+    <message>
+        <source>Commune, ward or special zone:</source>
+        <translation>Xã, phường, đặc khu:</translation>
+    </message>
+    <message>
+        <source>Upper level: {name}</source>
+        <translation>Cấp trên: {name}</translation>
+    </message>
+    <message>
+        <source>Choose the commune, ward or special zone.</source>
+        <translation>Hãy chọn xã, phường hoặc đặc khu.</translation>
+    </message>
+</context>
+<context>
+    <name>UpperKeyPage</name>
+    <message>
+        <source>The upper level</source>
+        <translation>Cấp trên</translation>
+    </message>
+    <message>
+        <source>Choose the upper level&apos;s key file…</source>
+        <translation>Chọn tệp khóa của cấp trên…</translation>
+    </message>
+    <message>
+        <source>Press Finish: the desk makes the upper level&apos;s keys. Then, on the Consolidation screen, save the public key file for the communes and enrol each commune.</source>
+        <translation>Bấm Hoàn tất: bàn tạo khóa của cấp trên. Sau đó, ở màn hình Tổng hợp từ các xã, lưu tệp khóa công khai cho các xã và đăng ký từng xã.</translation>
+    </message>
+    <message>
+        <source>Data go up to the upper level in packages encrypted with its key. Choose the key file it gave you now, or later on the Upper-level sync screen.</source>
+        <translation>Dữ liệu gửi lên cấp trên trong các gói mã hóa bằng khóa của cấp trên. Chọn tệp khóa cấp trên đã giao ngay bây giờ, hoặc để sau ở màn hình Đồng bộ lên cấp trên.</translation>
+    </message>
+    <message>
+        <source>{name}: phone the upper level and compare these words (or the digits) before sending data:</source>
+        <translation>{name}: gọi điện cho cấp trên và đối chiếu các từ này (hoặc dãy số) trước khi gửi dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Choose the upper level&apos;s key file</source>
+        <translation>Chọn tệp khóa của cấp trên</translation>
+    </message>
+    <message>
+        <source>Key files (*.json)</source>
+        <translation>Tệp khóa (*.json)</translation>
+    </message>
+    <message>
+        <source>Its key, now or later.</source>
+        <translation>Khóa của cấp trên: nhập ngay hoặc để sau.</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesPage</name>
+    <message>
+        <source>Villages and residential groups</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <source>One per line: they are offered when an address is typed. They can be changed in Settings.</source>
+        <translation>Mỗi dòng một thôn, tổ dân phố: được gợi ý khi nhập địa chỉ. Có thể sửa trong Cài đặt.</translation>
+    </message>
+    <message>
+        <source>Village 1
+Village 2
+Residential group 3</source>
+        <translation>Thôn 1
+Thôn 2
+Tổ dân phố 3</translation>
+    </message>
+</context>
+<context>
     <name>VisitTableModel</name>
     <message>
         <source>No.</source>
@@ -3938,77 +4230,6 @@ Mã băm SHA-256: {sha256}</translation>
     <message>
         <source>Direction</source>
         <translation>Hướng xử lý</translation>
-    </message>
-</context>
-<context>
-    <name>CommuneReportsPanel</name>
-    <message>
-        <source>Commune</source>
-        <translation>Xã, phường</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>Báo cáo</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Kỳ báo cáo</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>Ngày nộp</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Tiếp nhận</translation>
-    </message>
-    <message>
-        <source>Accept (lock the period)</source>
-        <translation>Tiếp nhận (khóa kỳ báo cáo)</translation>
-    </message>
-    <message>
-        <source>The report is taken into the upper level&apos;s figures: later changes to that period arrive as amendments and consolidated reports name them</source>
-        <translation>Báo cáo được đưa vào số liệu của cấp trên: thay đổi về kỳ đó gửi lên sau này là sửa đổi và được nêu trong báo cáo tổng hợp</translation>
-    </message>
-    <message>
-        <source>Save the PDF as sent…</source>
-        <translation>Lưu bản PDF xã đã gửi…</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>chưa</translation>
-    </message>
-    <message>
-        <source>A commune&apos;s report arrives with its next package. Compare it with the figures recomputed from its records (Reports screen, “All units (consolidated)”), then accept it.</source>
-        <translation>Báo cáo của xã đến cùng gói dữ liệu tiếp theo. Đối chiếu với số liệu tính lại từ hồ sơ (màn hình Báo cáo, “Tất cả đơn vị (tổng hợp)”) rồi tiếp nhận.</translation>
-    </message>
-    <message>
-        <source>No commune has sent a report yet: a report marked submitted at the commune arrives with its next package.</source>
-        <translation>Chưa xã nào gửi báo cáo: báo cáo được đánh dấu đã nộp ở xã sẽ đến cùng gói dữ liệu tiếp theo.</translation>
-    </message>
-    <message>
-        <source>Reports submitted</source>
-        <translation>Báo cáo các xã đã nộp</translation>
-    </message>
-    <message>
-        <source>Accept “{title}” of {unit}? Its period is locked: changes the commune sends later for that period will be shown as amendments.</source>
-        <translation>Tiếp nhận “{title}” của đơn vị {unit}? Kỳ báo cáo sẽ được khóa: thay đổi xã gửi lên sau này cho kỳ đó được ghi là sửa đổi.</translation>
-    </message>
-    <message>
-        <source>Accepted: {title} of {unit}; the period is locked.</source>
-        <translation>Đã tiếp nhận: {title} của đơn vị {unit}; kỳ báo cáo đã được khóa.</translation>
-    </message>
-    <message>
-        <source>Save the PDF as sent</source>
-        <translation>Lưu bản PDF xã đã gửi</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Tệp PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved to {path}.</source>
-        <translation>Đã lưu vào {path}.</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QDialog
 from receptiondesk.domain.cases import CaseDraft, DirectionDraft
 from receptiondesk.domain.citizens import CitizenDraft
 from receptiondesk.domain.visits import VisitDraft
-from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
 from receptiondesk.ui.main_window import MainWindow
@@ -32,35 +31,6 @@ def _register(desk, name, day, summary="Khiếu nại về cấp giấy chứng 
         day, CitizenDraft(name, address="Thôn 2, Phường Ba Đình"), summary,
         DirectionDraft("guided", direction_body="UBND phường Ba Đình"),
         new_cases=[CaseDraft("complaint", "land", summary)]))
-
-
-def test_first_run_dialog_sets_up_the_commune_and_the_administrator(qtbot, desk):
-    dialog = FirstRunDialog(desk)
-    qtbot.addWidget(dialog)
-    dialog.province.setCurrentIndex(dialog.province.findData("01"))
-    dialog.commune.setCurrentIndex(dialog.commune.findData("00004"))
-    dialog.full_name.setText("Trần Thị Hòa")  # QTest types ASCII only; an input method types the rest
-    qtbot.keyClicks(dialog.username, "hoa")
-    qtbot.keyClicks(dialog.password, "mat khau 2026")
-    qtbot.keyClicks(dialog.repeat, "mat khau 2026")
-    dialog._save()
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert desk.context.settings.commune_code == "00004"
-    assert desk.context.session.user.username == "hoa"
-    assert len(dialog.recovery_key) == 39
-    assert desk.accounts.login("hoa", "mat khau 2026").data_key == desk.context.session.data_key
-
-
-def test_first_run_dialog_shows_the_problems_inline_and_creates_nothing(qtbot, desk):
-    dialog = FirstRunDialog(desk)
-    qtbot.addWidget(dialog)
-    dialog.commune.clear()
-    qtbot.keyClicks(dialog.username, "hoa")
-    qtbot.keyClicks(dialog.password, "ngan")
-    dialog._save()
-    assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "bắt buộc" in dialog.error.text()
-    assert not desk.context.is_set_up and not desk.accounts.has_users
 
 
 def test_recovery_sheet_needs_confirmation_and_saves_the_key(qtbot, tmp_path):

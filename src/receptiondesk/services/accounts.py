@@ -113,6 +113,11 @@ class AccountService:
         return uuid
 
     # -- first run -------------------------------------------------------------------------
+    def check_new_account(self, username: str, full_name: str, password: str, repeated: str | None = None) -> None:
+        """The checks an account's details pass before it is made (a set-up form checks its page with them)."""
+        self._validate_identity(username, full_name)
+        _check_new_password(password, repeated)
+
     def create_first_administrator(self, username: str, full_name: str, password: str,
                                    repeated: str | None = None) -> tuple[UserSession, str]:
         """Create the desk's data key, the administrator and the recovery key; returns the session and the

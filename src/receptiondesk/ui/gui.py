@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from receptiondesk.errors import UserError
@@ -14,7 +15,7 @@ from receptiondesk.messages import LANGUAGES
 from receptiondesk.messages import text
 from receptiondesk.services.audit import ChainReport, ChainScan
 from receptiondesk.services.desk import Desk
-from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
+from receptiondesk.ui.dialogs.setup_wizard import DEMO, SetupWizard
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
 from receptiondesk.ui.dialogs.restore_dialog import offer_restore_at_start
@@ -70,7 +71,8 @@ def start_application(lang: str | None) -> tuple[QApplication, str]:
     return app, lang
 
 
-def run_gui(open_desk: Callable[[], Desk], *, lang: str | None, log_file: Path) -> int:
+def run_gui(open_desk: Callable[[], Desk], *, lang: str | None, log_file: Path,
+            open_demo: Callable[[], Desk] | None = None) -> int:
     app, lang = start_application(lang)
     install_error_hook(lang, log_file)
     try:
@@ -81,20 +83,51 @@ def run_gui(open_desk: Callable[[], Desk], *, lang: str | None, log_file: Path) 
             return 2
         desk = open_desk()  # the restored file
     with desk:
-        if not desk.accounts.has_users:
-            first_run = FirstRunDialog(desk, lang)
-            if first_run.exec() != QDialog.DialogCode.Accepted:
-                return 0
-            commune = desk.context.settings.commune
-            RecoverySheetDialog(commune.commune_name if commune else "", desk.context.session.user.username,
-                                first_run.recovery_key).exec()
-        elif LoginDialog(desk, lang).exec() != QDialog.DialogCode.Accepted:
-            return 0
-        window = MainWindow(desk, lang)
-        check_audit_chain(desk, window, lang)
-        start_startup_check(desk, window, lang)  # quick_check and the day's backup, off the GUI thread
-        window.show()
-        code = app.exec()
-        if desk.context.session is not None:  # locked and closed: the key to encrypt with is gone
-            back_up_on_exit(desk, lang)
-        return code
+        outcome = sign_in(desk, lang)
+        if outcome == SIGNED_IN:
+            return run_window(app, desk, lang)
+    if outcome != DEMO or open_demo is None:
+        return 0
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the first time, the demo desk is made
+    try:
+        demo = open_demo()
+    finally:
+        QApplication.restoreOverrideCursor()
+    with demo:
+        return run_window(app, demo, lang)
+
+
+#: How the start ends: signed in to the desk, the demonstration desk asked for, or quit.
+SIGNED_IN, QUIT = "signed_in", "quit"
+
+
+def sign_in(desk: Desk, lang: str) -> str:
+    """The login dialog; on a desk without accounts, the set-up wizard (then the recovery sheet), which may ask for
+    the demonstration desk instead."""
+    if desk.accounts.has_users:
+        login = LoginDialog(desk, lang)
+        log.info("login dialog shown")  # exec() shows it at once; start-up benchmarks wait for this line
+        return SIGNED_IN if login.exec() == QDialog.DialogCode.Accepted else QUIT
+    wizard = SetupWizard(desk, lang)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return QUIT
+    if wizard.choice == DEMO:
+        return DEMO
+    commune = desk.context.settings.commune
+    RecoverySheetDialog(commune.commune_name if commune else "", desk.context.session.user.username,
+                        wizard.recovery_key).exec()
+    for note in wizard.notes:
+        QMessageBox.warning(None, "ReceptionDesk", note)
+    return SIGNED_IN
+
+
+def run_window(app: QApplication, desk: Desk, lang: str) -> int:
+    """The main window until it closes; then the backup made on exit."""
+    window = MainWindow(desk, lang)
+    check_audit_chain(desk, window, lang)
+    start_startup_check(desk, window, lang)  # quick_check and the day's backup, off the GUI thread
+    window.show()
+    code = app.exec()
+    if desk.context.session is not None:  # locked and closed: the key to encrypt with is gone
+        back_up_on_exit(desk, lang)
+    return code

@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
         self._lang = lang
         commune = desk.context.settings.commune
         unit = commune.commune_name if commune else ""
-        self.setWindowTitle(self.tr("Citizen reception desk") + (f" — {unit}" if unit else ""))
+        title = self.tr("Citizen reception desk") + (f" — {unit}" if unit else "")
+        self.setWindowTitle(f"DEMO — {title}" if desk.context.settings.demo else title)
         session = desk.context.require_session()
         self.screens = []
         self.home = self._add(HomeScreen(desk, lang, self)) if session.user.may(Permission.READ) else None
@@ -135,6 +136,10 @@ class MainWindow(QMainWindow):
         self.overdue_label = QLabel()
         for label in (self.unit_label, self.user_label, self.file_label):
             bar.addWidget(label)
+        if self.desk.context.settings.demo:  # never mistaken for the real desk, even without a title bar
+            self.demo_label = QLabel(self.tr("DEMO — invented data"))
+            self.demo_label.setStyleSheet("color: white; background: #b00020; font-weight: bold; padding: 1px 6px;")
+            bar.addPermanentWidget(self.demo_label)
         bar.addPermanentWidget(self.overdue_label)
 
     def update_status(self) -> None:

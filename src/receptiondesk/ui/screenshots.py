@@ -21,6 +21,7 @@ from receptiondesk.domain.report_periods import months_of_year
 from receptiondesk.domain.sessions import SessionDraft
 from receptiondesk.domain.visits import VisitDraft
 from receptiondesk.messages import LANGUAGES
+from receptiondesk.documents.layout import set_page_mark
 from receptiondesk.services.consolidation import Enrolment
 from receptiondesk.services.report_builder import ALL_UNITS
 from receptiondesk.services.desk import Desk
@@ -225,8 +226,34 @@ def _upper_desk(upper: Desk, lang: str, out_dir: Path, enrolment: Enrolment, wai
     return written
 
 
+def _setup_wizard(empty: Desk, lang: str, out_dir: Path) -> list[Path]:
+    """Every page of the first-run set-up, filled as an officer would (nothing is set up: it is not finished)."""
+    from receptiondesk.ui.dialogs.setup_wizard import SetupWizard
+
+    wizard = SetupWizard(empty, lang)
+    wizard.unit_page.province.setCurrentIndex(wizard.unit_page.province.findData("01"))
+    wizard.unit_page.commune.setCurrentIndex(wizard.unit_page.commune.findData("00004"))
+    wizard.admin_page.full_name.setText("Nguyễn Thị Lan")
+    wizard.admin_page.username.setText("lan")
+    for field in (wizard.admin_page.password, wizard.admin_page.repeat):
+        field.setText("mật khẩu 2026")
+    for role, name in (("chairman", "Lê Văn Hoàng"), ("party_secretary", "Phạm Thị Thu")):
+        wizard.signers_page.names[role].setText(name)
+    wizard.villages_page.text.setPlainText("Tổ dân phố 1\nTổ dân phố 2\nTổ dân phố 3")
+    wizard.show()
+    written = []
+    for step in range(8):
+        path = out_dir / f"{lang}-setup-{step + 1}.png"
+        _settle()
+        _grab(wizard, path)
+        written.append(path)
+        wizard.next()
+    wizard.close()
+    return written
+
+
 def render(out_dir: Path) -> list[Path]:
-    from receptiondesk.ui.dialogs.first_run_dialog import FirstRunDialog
+    from receptiondesk.demo.demo_desk import open_demo_desk
     from receptiondesk.ui.dialogs.login_dialog import LoginDialog
     from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
     from receptiondesk.ui.gui import start_application
@@ -245,7 +272,8 @@ def render(out_dir: Path) -> list[Path]:
         enrolment, waiting = fill_upper_desk(upper, work)
         for lang in LANGUAGES:
             install_language(app, lang)
-            dialogs = {"first-run": FirstRunDialog(empty, lang), "login": LoginDialog(desk, lang),
+            written += _setup_wizard(empty, lang, out_dir)
+            dialogs = {"login": LoginDialog(desk, lang),
                        "recovery-sheet": RecoverySheetDialog("Phường Ba Đình", USERNAME,
                                                              "7KQ2-M9XA-4RTD-PW3H-JN6C-V8EF-2GZL-5BUY")}
             for name, dialog in dialogs.items():
@@ -254,6 +282,16 @@ def render(out_dir: Path) -> list[Path]:
                 _grab(dialog, path)
                 written.append(path)
                 dialog.close()
+            with open_demo_desk(work / "demo-data") as demo:  # the demonstration desk, as it opens
+                demo_window = MainWindow(demo, lang)
+                demo_window.resize(*WINDOW_SIZE)
+                demo_window.show()
+                _wait(0.5)
+                path = out_dir / f"{lang}-demo-desk.png"
+                _grab(demo_window, path)
+                written.append(path)
+                demo_window.close()
+            set_page_mark("")
             window = MainWindow(desk, lang)
             window.resize(*WINDOW_SIZE)
             window.show()

@@ -190,13 +190,8 @@ class ReportsScreen(QWidget):
         self.progress.setMaximumWidth(90)
         self.progress.setTextVisible(False)
         self.busy_label = QLabel()
-        # On the upper level's desk: its own unit, every unit consolidated, or one commune.
-        self.scope_label = QLabel(self.tr("Units:"))
-        self.scope = compact(QComboBox(), 26)
         report_row = QHBoxLayout()
         report_row.addWidget(self.report_kind, 1)
-        report_row.addWidget(self.scope_label)
-        report_row.addWidget(self.scope, 1)
         report_row.addWidget(self.build_button)
         report_row.addWidget(self.progress)
         report_row.addWidget(self.busy_label)
@@ -210,6 +205,16 @@ class ReportsScreen(QWidget):
                                               (self.tr("Report:"), report_row))):
             picker.addWidget(QLabel(text), row, 0)
             picker.addLayout(layout, row, 1)
+        # On the upper level's desk only: its own unit, every unit consolidated, or one commune.
+        self.scope_label = QLabel(self.tr("Units:"))
+        self.scope = compact(QComboBox(), 28)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope)
+        scope_row.addStretch(1)
+        picker.addWidget(self.scope_label, 3, 0)
+        picker.addLayout(scope_row, 3, 1)
+        self.scope_label.hide()
+        self.scope.hide()
         picker.setColumnStretch(1, 1)
 
         self.heading = QLabel()
