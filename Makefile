@@ -13,7 +13,8 @@ QT_PACKAGES := libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 l
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test test-fast bench system-deps clean translations update-translations screenshots samples
+.PHONY: icons run test test-fast bench system-deps clean translations update-translations screenshots samples installer \
+        self-test-frozen
 
 run: $(STAMP) system-deps translations
 	$(BIN)/receptiondesk $(ARGS)
@@ -53,8 +54,32 @@ screenshots: $(STAMP) system-deps translations
 	fi
 	QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" $(BIN)/python -m receptiondesk.ui.screenshots screenshots
 
+# The program's icon (resources/icons/): the PNG and ICO rendered again from the SVG after it changed.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m receptiondesk.ui.app_icon
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)
+
+# The one-folder program, dist/receptiondesk/ (run dist/receptiondesk/receptiondesk), built by PyInstaller from
+# build_installer.spec with the compiled translations; build/ holds PyInstaller's work files. The shared libraries
+# found on this machine go into the folder: without the X libraries of `make screenshots` (libxcb-cursor0...) the
+# program starts only offscreen on a PC that lacks them too, which the last line warns about.
+INSTALLER_STAMP := $(VENV)/.installer-installed
+XCB_PLUGIN := dist/receptiondesk/_internal/PySide6/Qt/plugins/platforms/libqxcb.so
+installer: $(INSTALLER_STAMP) system-deps translations
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build build_installer.spec
+	@missing=$$(ldd $(XCB_PLUGIN) 2>/dev/null | awk '/not found/ {print $$1}' | tr '\n' ' '); \
+	if [ -n "$$missing" ]; then echo "Warning: the X11 platform plugin lacks $$missing(install them and rebuild)"; fi
+	@du -sm dist/receptiondesk | awk '{print "dist/receptiondesk: " $$1 " MB"}'
+
+$(INSTALLER_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[installer]'
+	@touch $(INSTALLER_STAMP)
+
+# The built program checks itself: a temporary desk, a printed page read back, the window offscreen.
+self-test-frozen: installer
+	QT_QPA_PLATFORM=offscreen dist/receptiondesk/receptiondesk --self-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \

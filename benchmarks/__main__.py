@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks import (backups, cases_screen, consolidation, core_store, dataset, desk_window, documents,
-                        excel_import, lists, privacy, reports, spreadsheets, sync, transfer)
+                        excel_import, frozen_start, lists, privacy, reports, spreadsheets, sync, transfer)
 from benchmarks.dataset import BENCH_NOW
 from benchmarks.measure import Figure, spread_ms
 from receptiondesk.services.desk import Desk
@@ -175,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print("Start-up figure (new processes, each opening the working copy) ...", flush=True)
         startup = desk_window.startup_figure(work)  # before the runner opens (and locks) the copy
+        print("Built program's start-up figure (dist/receptiondesk, if built) ...", flush=True)
+        frozen = frozen_start.run(work)
         with Desk.open(work, clock=lambda: BENCH_NOW) as desk:
             figures = privacy.run(desk)
             figures += lists.run(desk, seed=args.seed)
@@ -182,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
             print("Backup figure ...", flush=True)
             figures += backups.run(desk)
             print("Window figures (offscreen Qt) ...", flush=True)
-            figures += [startup, *desk_window.run(desk, seed=args.seed)]
+            figures += [startup, *frozen, *desk_window.run(desk, seed=args.seed)]
             print("Cases screen figures (offscreen Qt) ...", flush=True)
             figures += cases_screen.run(desk)
             print("Report figures ...", flush=True)
