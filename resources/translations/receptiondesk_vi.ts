@@ -2398,6 +2398,10 @@ What you typed is kept as a draft. Put the drive back (or restore the file), the
 
 Nội dung đang nhập đã được giữ lại dưới dạng bản nháp. Hãy cắm lại ổ đĩa (hoặc khôi phục tệp), sau đó đóng và mở lại chương trình.</translation>
     </message>
+    <message>
+        <source>About (F1)</source>
+        <translation>Giới thiệu (F1)</translation>
+    </message>
 </context>
 <context>
     <name>RecordResultDialog</name>
@@ -4230,6 +4234,41 @@ Tổ dân phố 3</translation>
     <message>
         <source>Direction</source>
         <translation>Hướng xử lý</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Citizen reception desk&lt;/b&gt; (ReceptionDesk)&lt;br&gt;Version {version}</source>
+        <translation>&lt;b&gt;Bàn tiếp công dân&lt;/b&gt; (ReceptionDesk)&lt;br&gt;Phiên bản {version}</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s data: {path}</source>
+        <translation>Dữ liệu của bàn: {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The program is built with these components, each under its own licence. Qt is used as shared libraries under the GNU LGPL v3: they can be replaced with another build of the same version; its source is at qt.io.</source>
+        <translation>Chương trình được xây dựng từ các thành phần dưới đây, mỗi thành phần theo giấy phép riêng. Qt được dùng dưới dạng thư viện dùng chung theo giấy phép GNU LGPL v3: có thể thay bằng bản dựng khác cùng phiên bản; mã nguồn có tại qt.io.</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
     </message>
 </context>
 </TS>

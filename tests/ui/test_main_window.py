@@ -315,3 +315,17 @@ def test_every_screen_fits_a_1366_by_768_screen_at_125_percent(qtbot, desk):
     too_wide = {type(s).__name__: s.minimumSizeHint().width() for s in window.screens
                 if s.minimumSizeHint().width() > room}
     assert not too_wide
+
+
+def test_f1_shows_the_version_the_data_file_and_the_licences(qtbot, desk):
+    desk.first_run("00004", "canbo", "Cán bộ", "mật khẩu 2026")
+    window = MainWindow(desk)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.show_about()
+    assert "Phiên bản 0.1.0" in dialog.heading.text() and str(desk.database.path) in dialog.data_label.text()
+    licences = dialog.licences.toPlainText()
+    for expected in ("SIL Open Font License", "GNU LGPL v3", "Liberation Serif", "DejaVu", "ReportLab"):
+        assert expected in licences
+    assert "Copyright" in licences  # the fonts' full licence texts
+    dialog.close()

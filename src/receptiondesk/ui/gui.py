@@ -15,6 +15,7 @@ from receptiondesk.messages import LANGUAGES
 from receptiondesk.messages import text
 from receptiondesk.services.audit import ChainReport, ChainScan
 from receptiondesk.services.desk import Desk
+from receptiondesk.ui.app_icon import app_icon
 from receptiondesk.ui.dialogs.setup_wizard import DEMO, SetupWizard
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
@@ -64,6 +65,7 @@ def start_application(lang: str | None) -> tuple[QApplication, str]:
     """The Qt application with the bundled font and the chosen language (given, else from Settings, else vi)."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("ReceptionDesk")
+    app.setWindowIcon(app_icon())
     lang = lang or str(window_settings().value("language", "vi"))
     lang = lang if lang in LANGUAGES else "vi"
     install_font(app)

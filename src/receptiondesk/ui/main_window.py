@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
 )
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.messages import enum_label
 from receptiondesk.services.desk import Desk
+from receptiondesk.ui.dialogs.about_dialog import AboutDialog
 from receptiondesk.ui.dialogs.login_dialog import LoginDialog
 from receptiondesk.ui.screens.cases_screen import CasesScreen
 from receptiondesk.ui.screens.consolidation_screen import ConsolidationScreen
@@ -141,6 +143,17 @@ class MainWindow(QMainWindow):
             self.demo_label.setStyleSheet("color: white; background: #b00020; font-weight: bold; padding: 1px 6px;")
             bar.addPermanentWidget(self.demo_label)
         bar.addPermanentWidget(self.overdue_label)
+        about = QPushButton(self.tr("About (F1)"))
+        about.setFlat(True)
+        about.clicked.connect(self.show_about)
+        bar.addPermanentWidget(about)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, activated=self.show_about)
+
+    def show_about(self) -> AboutDialog:
+        """The program's version, the desk's data file and the licences (F1)."""
+        dialog = AboutDialog(self.desk.database.path, self)
+        dialog.open()
+        return dialog
 
     def update_status(self) -> None:
         """Unit, user, file and the overdue count (from the home screen's figures when it has them)."""

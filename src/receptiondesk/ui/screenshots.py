@@ -254,6 +254,7 @@ def _setup_wizard(empty: Desk, lang: str, out_dir: Path) -> list[Path]:
 
 def render(out_dir: Path) -> list[Path]:
     from receptiondesk.demo.demo_desk import open_demo_desk
+    from receptiondesk.ui.dialogs.about_dialog import AboutDialog
     from receptiondesk.ui.dialogs.login_dialog import LoginDialog
     from receptiondesk.ui.dialogs.recovery_sheet_dialog import RecoverySheetDialog
     from receptiondesk.ui.gui import start_application
@@ -273,7 +274,7 @@ def render(out_dir: Path) -> list[Path]:
         for lang in LANGUAGES:
             install_language(app, lang)
             written += _setup_wizard(empty, lang, out_dir)
-            dialogs = {"login": LoginDialog(desk, lang),
+            dialogs = {"login": LoginDialog(desk, lang), "about": AboutDialog(desk.database.path),
                        "recovery-sheet": RecoverySheetDialog("Phường Ba Đình", USERNAME,
                                                              "7KQ2-M9XA-4RTD-PW3H-JN6C-V8EF-2GZL-5BUY")}
             for name, dialog in dialogs.items():
