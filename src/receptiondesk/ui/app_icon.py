@@ -7,7 +7,6 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
 
 from receptiondesk import paths
 
@@ -22,7 +21,10 @@ def app_icon() -> QIcon:
 
 
 def render_icons() -> list[str]:
-    """Render the SVG into the PNG and the ICO (256 × 256); returns the files written."""
+    """Render the SVG into the PNG and the ICO (256 × 256); returns the files written. (QtSvg is needed here only:
+    the program itself shows the PNG, and the built program leaves QtSvg out.)"""
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(str(paths.resource("icons", SVG)))
     image = QImage(SIZE, SIZE, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
