@@ -31,8 +31,8 @@ from receptiondesk.services.interchange import export_lines
 from receptiondesk.sync import container
 from receptiondesk.sync.keys import CommuneKeys, UpperLevelPublicKeys
 from receptiondesk.sync.package import MANIFEST, PAYLOAD, SIGNATURE, ManifestFields, write_package
-from tests.services.helpers import OFFICER, STAMP_AT, UNIT, no_paper, visit
-from tests.services.test_consolidation import UPPER_DESK_UNIT, _folder, _records
+from tests.services.helpers import STAMP_AT, UNIT, no_paper, visit
+from tests.services.test_consolidation import _folder, _records, upper  # noqa: F401 (fixture)
 from tests.sync.test_package_hostile import _rebuild
 
 NEIGHBOUR = "00025"  # Phường Giảng Võ, Hà Nội: a commune the upper level may enrol beside 00004
@@ -44,13 +44,6 @@ REFUSALS = {"sync.package_damaged", "sync.package_truncated", "sync.package_not_
             "consolidation.package_other_upper"}
 #: Each bit of a byte, then the whole byte (xor 0xFF).
 MASKS = (1, 2, 4, 8, 16, 32, 64, 128, 0xFF)
-
-
-@pytest.fixture
-def upper(blank_desk: Desk) -> Desk:
-    """The upper level's own reception desk, for commune 00008 of Hà Nội (province 01)."""
-    blank_desk.setup.initialise(UPPER_DESK_UNIT, OFFICER)
-    return blank_desk
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableView, QTableWidget, QWidget
 
 from receptiondesk.domain.accounts import Permission
 
@@ -81,11 +81,13 @@ def read_only_table(columns: int, widths: tuple[int, ...]) -> QTableWidget:
     return table
 
 
-def shape_table(table: QTableWidget, widths: tuple[int, ...]) -> None:
-    """Make `table` read-only, whole-row single selection, one line a row, with these column widths."""
+def shape_table(table: QTableView, widths: tuple[int, ...], *, single: bool = True) -> None:
+    """Make `table` read-only, whole-row selection (one row at a time if `single`), one line a row, with these
+    column widths."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    if single:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setWordWrap(False)

@@ -40,6 +40,7 @@ from receptiondesk.ui.dialogs.session_dialog import SessionDialog
 from receptiondesk.ui.models.session_queue_model import SessionQueueModel
 from receptiondesk.ui.models.session_table_model import SessionTableModel
 from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
+from receptiondesk.ui.look import shape_table
 
 QUEUE_LIMIT = 200
 #: Text and background of a compliance line by the state of its rule.
@@ -201,18 +202,10 @@ class SessionsScreen(QWidget):
         """A read-only table, one line a row; column `stretch` takes the room left, so nothing scrolls sideways."""
         table = QTableView()
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.setWordWrap(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        shape_table(table, widths, single=False)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return table
 
