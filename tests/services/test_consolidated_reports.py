@@ -16,6 +16,7 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.consolidated_reports import BY_UNIT_COLUMNS
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.interchange import import_file
+from receptiondesk.storage.listing import ListRequest
 from tests.services.helpers import PASSWORD, USERNAME, citizen, visit
 from tests.services.test_consolidation import UNIT, UPPER_DESK_UNIT, _records, linked, upper  # noqa: F401
 
@@ -166,3 +167,22 @@ def test_oversight_shows_each_communes_overdue_assignments_and_leaders_reception
     assert row.secretary_missed == february.for_sector("party").count(PeriodStatus.MISSED)
     assert row.as_dict()["compliance"] == {"month": "2026-02", "chairman_weeks_missed": row.chairman_missed,
                                            "secretary_months_missed": row.secretary_missed}
+
+
+def test_the_upper_levels_own_lists_and_home_page_show_its_own_records(desk: Desk, upper: Desk, linked: dict,
+                                                                        tmp_path: Path) -> None:
+    own = upper.intake.register_visit(visit(when="2026-03-09", who=citizen("Phan Văn Đông")))
+    _send(desk, upper, tmp_path / "usb-1")
+    held = upper.database.scalar("SELECT count(*) FROM visits WHERE voided = 0")
+    assert held > 1  # the commune's visits are held here too
+    assert [v["uuid"] for v in upper.logbook.visits(limit=100)] == [own.uuid]
+    assert upper.logbook.count_visits() == 1
+    assert upper.cases.count(ListRequest()) == 1
+    assert upper.followup.counts().overdue_assignments == 0
+    summary = upper.dashboard.summary()
+    assert summary.month_visits == 1 and summary.overdue_total == 0
+    # Asked for explicitly, a commune's list is there; the commune's own desk is not limited at all.
+    assert upper.logbook.count_visits(ListRequest(unit_code=UNIT)) == held - 1
+    assert desk.logbook.count_visits() == desk.database.scalar("SELECT count(*) FROM visits WHERE voided = 0")
+    assert upper.dashboard.summary().month_visits < upper.consolidated_reports.build(
+        month_period(2026, 3), "reception").figures["reception.total.visits"][0]

@@ -197,19 +197,19 @@ class CaseService:
         if not 1 <= int(limit) <= listing.MAX_PAGE or int(offset) < 0:
             raise UserError("list.page_size", max=listing.MAX_PAGE)
         conn = connection or self.context.database.conn
-        sql, params = listing.id_query(CASE_LIST, request)
+        sql, params = listing.id_query(CASE_LIST, self.context.scoped(request))
         ids = [row[0] for row in conn.execute(f"{sql} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])]
         return [dict(r) for r in listing.rows_by_ids(conn, CASE_LIST, ids)]
 
     def ids(self, request: listing.ListRequest, connection: sqlite3.Connection | None = None) -> list[int]:
         self.context.require(Permission.READ)
-        return listing.list_ids(connection or self.context.database.conn, CASE_LIST, request)
+        return listing.list_ids(connection or self.context.database.conn, CASE_LIST, self.context.scoped(request))
 
     def id_array(self, request: listing.ListRequest, connection: sqlite3.Connection | None = None) -> array:
         """Every matching case's rowid in list order as a compact array (8 bytes an id: 850,000 cases take
         7 MB, not the 35 MB of a list), for a list model that pages by id; read on a worker's `connection`."""
         self.context.require(Permission.READ)
-        sql, params = listing.id_query(CASE_LIST, request)
+        sql, params = listing.id_query(CASE_LIST, self.context.scoped(request))
         cursor = (connection or self.context.database.conn).cursor()
         cursor.row_factory = None  # plain tuples: no Row object per id
         ids = array("q")
@@ -224,7 +224,7 @@ class CaseService:
 
     def count(self, request: listing.ListRequest) -> int:
         self.context.require(Permission.READ)
-        sql, params = listing.count_query(CASE_LIST, request)
+        sql, params = listing.count_query(CASE_LIST, self.context.scoped(request))
         return self.context.database.scalar(sql, params)
 
     # -- writes --------------------------------------------------------------------------

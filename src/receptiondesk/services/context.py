@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from receptiondesk.domain.accounts import Permission
@@ -12,6 +12,7 @@ from receptiondesk.domain.units import DeskSettings
 from receptiondesk.domain.values import Clock, iso_timestamp, now_vietnam
 from receptiondesk.errors import Problem, UserError
 from receptiondesk.storage.database import Database
+from receptiondesk.storage.listing import ListRequest
 from receptiondesk.storage.records import Stamp
 from receptiondesk.storage.settings import load_settings
 
@@ -44,6 +45,15 @@ class DeskContext:
 
     def settings_changed(self) -> None:
         self._settings = None
+
+    def scoped(self, request: ListRequest | None = None) -> ListRequest:
+        """A list as this desk shows it: on the upper level's desk, its own unit's records only (its communes'
+        are in the consolidation screen and the consolidated reports); on a commune's desk, unchanged."""
+        request = request or ListRequest()
+        settings = self.settings
+        if settings.desk_role == "upper" and request.unit_code is None and settings.commune_code:
+            return replace(request, unit_code=settings.commune_code)
+        return request
 
     @property
     def is_set_up(self) -> bool:

@@ -3,6 +3,7 @@ its short lists reuse the list specs, so they match what those lists show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,11 +27,11 @@ UPCOMING_SESSIONS = 10
 VISIT_FIGURES = """SELECT count(*) AS month_visits, coalesce(sum(headcount), 0) AS month_persons,
     coalesce(sum(visit_date = ?), 0) AS today_visits,
     coalesce(sum(CASE WHEN visit_date = ? THEN headcount ELSE 0 END), 0) AS today_persons
-FROM visits WHERE visit_date BETWEEN ? AND ? AND voided = 0"""
+FROM visits WHERE visit_date BETWEEN ? AND ? AND voided = 0{unit}"""
 
 #: Cases received in a date range by content type; the IN list lets (content_type, received_on) serve it.
 CASES_BY_TYPE = f"""SELECT content_type, count(*) AS cases FROM cases
-WHERE content_type IN ({', '.join('?' * len(ContentType))}) AND received_on BETWEEN ? AND ? AND voided = 0
+WHERE content_type IN ({', '.join('?' * len(ContentType))}) AND received_on BETWEEN ? AND ? AND voided = 0{{unit}}
 GROUP BY content_type"""
 
 
@@ -107,19 +108,26 @@ def _upcoming_sessions_request(today: date) -> listing.ListRequest:
                                sort="oldest")
 
 
-def queries(today: date, limit: int = OVERDUE_LIMIT) -> dict[str, tuple[str, list[Any]]]:
+def queries(today: date, limit: int = OVERDUE_LIMIT,
+            scoped: Callable[[listing.ListRequest], listing.ListRequest] = lambda request: request,
+            ) -> dict[str, tuple[str, list[Any]]]:
     """Every query of the summary by name, as (sql, parameters): the service runs these, the plan tests explain
-    them."""
+    them. `scoped` makes a list the desk's own (DeskContext.scoped: the upper level's own unit on its desk)."""
     day = today.isoformat()
     month_start = today.replace(day=1).isoformat()
+    unit = scoped(listing.ListRequest()).unit_code
+    condition, extra = ("", []) if unit is None else (" AND unit_code = ?", [unit])
+    cases, assignments = scoped(_overdue_cases_request(today)), scoped(_overdue_assignments_request(today))
     return {
-        "visit_figures": (VISIT_FIGURES, [day, day, month_start, day]),
-        "cases_by_type": (CASES_BY_TYPE, [*(t.value for t in ContentType), month_start, day]),
-        "overdue_cases": listing.row_query(CASE_LIST, _overdue_cases_request(today), limit),
-        "overdue_cases_total": listing.count_query(CASE_LIST, _overdue_cases_request(today)),
-        "overdue_assignments": listing.row_query(ASSIGNMENT_LIST, _overdue_assignments_request(today), limit),
-        "overdue_assignments_total": listing.count_query(ASSIGNMENT_LIST, _overdue_assignments_request(today)),
-        "upcoming_sessions": listing.row_query(SESSION_LIST, _upcoming_sessions_request(today), UPCOMING_SESSIONS),
+        "visit_figures": (VISIT_FIGURES.format(unit=condition), [day, day, month_start, day, *extra]),
+        "cases_by_type": (CASES_BY_TYPE.format(unit=condition),
+                          [*(t.value for t in ContentType), month_start, day, *extra]),
+        "overdue_cases": listing.row_query(CASE_LIST, cases, limit),
+        "overdue_cases_total": listing.count_query(CASE_LIST, cases),
+        "overdue_assignments": listing.row_query(ASSIGNMENT_LIST, assignments, limit),
+        "overdue_assignments_total": listing.count_query(ASSIGNMENT_LIST, assignments),
+        "upcoming_sessions": listing.row_query(SESSION_LIST, scoped(_upcoming_sessions_request(today)),
+                                               UPCOMING_SESSIONS),
     }
 
 
@@ -136,7 +144,7 @@ class DashboardService:
         if not isinstance(limit, int) or not 1 <= limit <= listing.MAX_PAGE:
             raise UserError("list.page_size", max=listing.MAX_PAGE)
         day = today if today is not None else self.context.today()
-        sql = queries(day, limit)
+        sql = queries(day, limit, self.context.scoped)
         db = self.context.database
 
         visits = db.one(*sql["visit_figures"])

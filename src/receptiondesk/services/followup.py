@@ -240,8 +240,8 @@ class FollowupService:
     # -- reads -----------------------------------------------------------------------------
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)
-        return [dict(r) for r in listing.list_rows(self.context.database.conn, ASSIGNMENT_LIST, request,
-                                                   limit, offset)]
+        return [dict(r) for r in listing.list_rows(self.context.database.conn, ASSIGNMENT_LIST,
+                                                   self.context.scoped(request), limit, offset)]
 
     def get(self, assignment_uuid: str) -> dict[str, Any]:
         self.context.require(Permission.READ)
@@ -288,15 +288,17 @@ class FollowupService:
         return [row[0] for row in self.context.database.query(ASSIGNEE_NAMES) if wanted in fold(row[0] or "")]
 
     def _assignment_ids(self, plan: _Plan, sort: str = "deadline", **filters: Any) -> list[int]:
-        request = listing.ListRequest(filters={**plan.assignment_filters, **filters}, sort=sort)
+        request = self.context.scoped(listing.ListRequest(filters={**plan.assignment_filters, **filters}, sort=sort))
         return listing.list_ids(self.context.database.conn, FOLLOWUP_ASSIGNMENTS, request)
 
     def _overdue_case_ids(self, plan: _Plan) -> list[int]:
-        request = listing.ListRequest(filters={**plan.case_filters, "overdue_on": plan.today.isoformat()}, sort="due")
+        request = self.context.scoped(listing.ListRequest(
+            filters={**plan.case_filters, "overdue_on": plan.today.isoformat()}, sort="due"))
         return listing.list_ids(self.context.database.conn, FOLLOWUP_CASES, request)
 
     def _ready_case_ids(self, plan: _Plan) -> list[int]:
-        request = listing.ListRequest(filters={**plan.result_filters, "ready_to_tell": True}, sort="results")
+        request = self.context.scoped(listing.ListRequest(filters={**plan.result_filters, "ready_to_tell": True},
+                                                          sort="results"))
         return listing.list_ids(self.context.database.conn, FOLLOWUP_CASES, request)
 
     def keys(self, request: FollowupRequest = FollowupRequest(), today: date | None = None) -> list[int]:
@@ -333,7 +335,7 @@ class FollowupService:
         db = self.context.database
 
         def count(spec, filters: dict[str, Any]) -> int:
-            return db.scalar(*listing.count_query(spec, listing.ListRequest(filters=filters)))
+            return db.scalar(*listing.count_query(spec, self.context.scoped(listing.ListRequest(filters=filters))))
 
         return FollowupCounts(
             overdue_assignments=count(FOLLOWUP_ASSIGNMENTS, {**plan.assignment_filters, "overdue_on": day}),

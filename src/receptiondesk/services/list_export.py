@@ -5,6 +5,7 @@ export is audited."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -302,7 +303,7 @@ class ListExportService:
         request = request or listing.ListRequest()
         if request.sort:
             return request
-        return listing.ListRequest(dict(request.filters), LOGBOOK_SORT, request.include_voided)
+        return dataclasses.replace(request, filters=dict(request.filters), sort=LOGBOOK_SORT)
 
     def _words(self, conn: sqlite3.Connection) -> _Words:
         return _Words(load_forms().protected_identity,
@@ -317,7 +318,7 @@ class ListExportService:
         conn = self.context.database.reader()
         try:
             conn.execute("BEGIN")  # one snapshot from the ids to the last page
-            ids = id_array(conn, spec, request)
+            ids = id_array(conn, spec, self.context.scoped(request))
             words = self._words(conn)
             pages = (listing.rows_by_ids(conn, spec, ids[start:start + PAGE]) for start in range(0, len(ids), PAGE))
             rows = export.rows(table, words, pages, "id",

@@ -27,7 +27,7 @@ class LogbookService:
                offset: int = 0) -> list[dict[str, Any]]:
         """One page of the logbook, filtered and sorted (newest first by default)."""
         self.context.require(Permission.READ)
-        return [dict(r) for r in listing.list_rows(self._conn, VISIT_LIST, request or listing.ListRequest(),
+        return [dict(r) for r in listing.list_rows(self._conn, VISIT_LIST, self.context.scoped(request),
                                                    limit, offset)]
 
     def visit_ids(self, request: listing.ListRequest | None = None,
@@ -35,7 +35,7 @@ class LogbookService:
         """Every matching visit's rowid in list order, for a list model that pages by id; a long list may be
         read on another thread through its own `connection` (Database.reader())."""
         self.context.require(Permission.READ)
-        return listing.list_ids(connection or self._conn, VISIT_LIST, request or listing.ListRequest())
+        return listing.list_ids(connection or self._conn, VISIT_LIST, self.context.scoped(request))
 
     def visits_by_ids(self, ids: list[int]) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)
@@ -43,7 +43,7 @@ class LogbookService:
 
     def count_visits(self, request: listing.ListRequest | None = None) -> int:
         self.context.require(Permission.READ)
-        sql, params = listing.count_query(VISIT_LIST, request or listing.ListRequest())
+        sql, params = listing.count_query(VISIT_LIST, self.context.scoped(request))
         return self.context.database.scalar(sql, params)
 
     def search(self, text: str, limit: int = 50, offset: int = 0, include_voided: bool = False) -> list[dict[str, Any]]:
@@ -74,5 +74,5 @@ class LogbookService:
     def letters(self, request: listing.ListRequest | None = None, limit: int = 100,
                 offset: int = 0) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)
-        return [dict(r) for r in listing.list_rows(self._conn, LETTER_LIST, request or listing.ListRequest(),
+        return [dict(r) for r in listing.list_rows(self._conn, LETTER_LIST, self.context.scoped(request),
                                                    limit, offset)]

@@ -379,7 +379,8 @@ class SessionService:
 
     def list(self, request: listing.ListRequest, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         self.context.require(Permission.READ)
-        return [dict(r) for r in listing.list_rows(self.context.database.conn, SESSION_LIST, request, limit, offset)]
+        return [dict(r) for r in listing.list_rows(self.context.database.conn, SESSION_LIST,
+                                                   self.context.scoped(request), limit, offset)]
 
     def month(self, month: date) -> list[dict[str, Any]]:
         """The month's sessions (cancelled ones included), oldest first."""

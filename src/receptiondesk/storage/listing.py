@@ -34,6 +34,7 @@ class ListRequest:
     filters: dict[str, Any] = field(default_factory=dict)
     sort: str | None = None
     include_voided: bool = False
+    unit_code: str | None = None  # one unit's records only (the upper level's own, on its desk); None: every record
 
 
 def equals(column: str) -> Clause:
@@ -62,6 +63,9 @@ def _where(spec: ListSpec, request: ListRequest) -> tuple[str, list[Any]]:
     params: list[Any] = []
     if not request.include_voided:
         clauses.append(f"{spec.table}.{spec.voided_column} = 0")
+    if request.unit_code is not None:
+        clauses.append(f"{spec.table}.unit_code = ?")
+        params.append(request.unit_code)
     for name, value in request.filters.items():
         if value is None or value == "":
             continue
