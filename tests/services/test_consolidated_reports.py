@@ -186,3 +186,17 @@ def test_the_upper_levels_own_lists_and_home_page_show_its_own_records(desk: Des
     assert desk.logbook.count_visits() == desk.database.scalar("SELECT count(*) FROM visits WHERE voided = 0")
     assert upper.dashboard.summary().month_visits < upper.consolidated_reports.build(
         month_period(2026, 3), "reception").figures["reception.total.visits"][0]
+
+
+def test_the_consolidated_pdf_is_the_upper_levels_own(desk: Desk, upper: Desk, linked: dict, tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    _send(desk, upper, tmp_path / "usb-1")
+    for kind, header, recipient in (("state", "THÀNH PHỐ HÀ NỘI", "Ban Tiếp công dân Trung ương"),
+                                    ("party", "THÀNH ỦY HÀ NỘI", "Ban Nội chính Trung ương")):
+        pdf = upper.report_builder.pdf(upper.consolidated_reports.build(FEBRUARY, kind))
+        first = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+        assert header in first and "Hà Nội, ngày" in first and recipient in first, first[:400]
+        assert "NGỌC HÀ" not in first  # not the office's own unit as a commune

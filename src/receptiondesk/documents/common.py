@@ -132,6 +132,31 @@ class Issuer:
                    unit_code, parent=f"Đảng bộ {parent}")
 
 
+    @classmethod
+    def province_committee(cls, province_name: str, *, unit_code: str = "") -> Issuer:
+        """The province's People's Committee: "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI", dated "Hà Nội, ngày …"."""
+        return cls(("Ủy ban nhân dân", province_name), province_place(province_name), "UBND", unit_code)
+
+    @classmethod
+    def province_party_committee(cls, province_name: str, *, unit_code: str = "") -> Issuer:
+        """The province's Party committee: "THÀNH ỦY HÀ NỘI" / "TỈNH ỦY NGHỆ AN", numbers "…-TB/TU"."""
+        return cls((province_party_committee(province_name),), province_place(province_name), "TU", unit_code)
+
+
+def province_place(province_name: str) -> str:
+    """"Hà Nội" from "Thành phố Hà Nội", "Nghệ An" from "Tỉnh Nghệ An": the place of a province's date line."""
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if province_name.startswith(prefix):
+            return province_name[len(prefix):]
+    return province_name
+
+
+def province_party_committee(province_name: str) -> str:
+    """"Thành ủy Hà Nội" from "Thành phố Hà Nội", "Tỉnh ủy Nghệ An" from "Tỉnh Nghệ An"."""
+    body = "Thành ủy" if province_name.startswith("Thành phố ") else "Tỉnh ủy"
+    return f"{body} {province_place(province_name)}"
+
+
 def _place(commune_type: str, commune_name: str) -> str:
     """Decree 30: a commune's place name is its name ("Tân Thành"); a ward keeps "Phường" ("Phường Ba Đình")."""
     if commune_type.strip().lower() == "xã":

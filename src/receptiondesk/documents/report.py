@@ -106,7 +106,11 @@ def _weights(table: ReportTable) -> list[float]:
     columns = len(table.header)
     if table.header[:2] == ("STT", "Chỉ tiêu"):
         return [7, 58] + [17.5] * (columns - 2)
+    if table.header[:2] == ("STT", "Đơn vị"):  # a row per unit
+        return [7, 40] + [15.0] * (columns - 2)
     weights = [3.0] + [1.0] * (columns - 1)
+    if table.key == "reconciliation":
+        weights = [3.0, 1.4, 1.8, 1.3, 2.2][:columns]
     if table.key.startswith("compliance"):
         weights = [1.4, 1.2, 1.2, 1.0, 1.0, 1.3, 1.3, 4.0][:columns]
     return weights

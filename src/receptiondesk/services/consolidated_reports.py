@@ -8,6 +8,7 @@ import dataclasses
 from datetime import date
 from typing import Any
 
+from receptiondesk.documents.common import province_party_committee
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.report_narrative import party_narrative, state_narrative
 from receptiondesk.domain.report_periods import Period
@@ -116,10 +117,10 @@ class ConsolidatedReports:
         reconciliation, warnings = self._reconcile(period, kind, units)
         tables.append(reconciliation)
         province = communes()[self.context.require_setup().unit_code].province_name
-        reporter = (_party_committee(province) if kind.sector == "party" else upper_unit_name(province))
+        reporter = (province_party_committee(province) if kind.sector == "party" else upper_unit_name(province))
         in_text = f"các đơn vị thuộc {province[:1].lower()}{province[1:]} ({len(units)} đơn vị)"
         if kind is ReportKind.PARTY:
-            narrative = party_narrative(total.figures, period, "xã, phường")
+            narrative = party_narrative(total.figures, period, "các xã, phường")
         elif kind is ReportKind.STATE:
             narrative = state_narrative(total.figures, period, in_text, "Chủ tịch Ủy ban nhân dân các xã, phường")
         else:
@@ -229,14 +230,6 @@ def _current(figures: dict[str, Any], key: str) -> int:
 def _unit_name(code: str) -> str:
     commune = communes().get(code)
     return commune.commune_name if commune else code
-
-
-def _party_committee(province_name: str) -> str:
-    """"Thành ủy Hà Nội" from "Thành phố Hà Nội", "Tỉnh ủy Nghệ An" from "Tỉnh Nghệ An"."""
-    for prefix, body in (("Thành phố ", "Thành ủy"), ("Tỉnh ", "Tỉnh ủy")):
-        if province_name.startswith(prefix):
-            return f"{body} {province_name[len(prefix):]}"
-    return f"Tỉnh ủy {province_name}"
 
 
 def _vn_date(value: str | None) -> str:

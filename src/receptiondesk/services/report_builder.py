@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from receptiondesk.documents.common import Issuer
 from receptiondesk.documents.report import ReportPrint, render_report
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.cases import ContentType
@@ -94,6 +95,9 @@ _PARTY_LABELS = (
 
 #: To whom the report goes when the desk's settings name no upper level.
 UPPER_LEVEL = {"state": "Ủy ban nhân dân tỉnh (Ban Tiếp công dân tỉnh)", "party": "Ban Thường vụ Tỉnh ủy"}
+#: Where a province's consolidated report goes unless Settings name the body.
+CONSOLIDATED_RECIPIENT = {"state": "Ban Tiếp công dân Trung ương (Thanh tra Chính phủ)",
+                          "party": "Ban Nội chính Trung ương"}
 
 #: The file formats a report is written in.
 REPORT_FORMATS = ("pdf", "xlsx", "csv", "json")
@@ -284,11 +288,19 @@ class ReportBuilder:
         """The report as PDF, in the state or Party format of its kind, with the narrative as edited."""
         self.context.require(Permission.PRINT)
         sector = document.kind.sector
-        upper_level = self.context.require_setup().upper_level_name.strip()
+        settings = self.context.require_setup()
+        upper_level = settings.upper_level_name.strip()
+        issuer = self.paperwork.issuer(sector)
         recipients = (upper_level or UPPER_LEVEL[sector],)
+        if document.unit_code == ALL_UNITS and settings.commune is not None:  # the upper level's consolidated report
+            province = settings.commune.province_name
+            code = settings.commune.province_code
+            issuer = (Issuer.province_party_committee(province, unit_code=code) if sector == "party"
+                      else Issuer.province_committee(province, unit_code=code))
+            recipients = (upper_level or CONSOLIDATED_RECIPIENT[sector],)
         text = None if narrative is None else clean_paragraphs(narrative)
-        return render_report(ReportPrint(document, self.paperwork.issuer(sector), self.paperwork.signer(sector),
-                                         recipients, narrative=text))
+        return render_report(ReportPrint(document, issuer, self.paperwork.signer(sector), recipients,
+                                         narrative=text))
 
     def write(self, document: ReportDocument, path: Path | str, file_format: str, *,
               narrative: str | None = None) -> Path:
