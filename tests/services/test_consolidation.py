@@ -405,3 +405,20 @@ def _zip_entry(path: Path, name: str) -> bytes:
 
     with zipfile.ZipFile(path) as archive:
         return archive.read(name)
+
+
+def test_a_first_big_package_into_an_empty_upper_desk_takes_the_bulk_path(desk: Desk, upper: Desk, linked: dict,
+                                                                           tmp_path: Path, monkeypatch) -> None:
+    """The bulk path leaves WAL mode for its load and comes back to it; the checkpoint that follows (no old page
+    keeps a protected name) must find the log open, and the acknowledgement must be written."""
+    from receptiondesk.services import interchange
+
+    monkeypatch.setattr(interchange, "BULK_MIN_RECORDS", 50)
+    package = desk.sync.export(_folder(tmp_path, "usb"))
+    result = upper.consolidation.import_package(package.path, ack_folder=_folder(tmp_path, "acks"))
+    assert result.status == "accepted" and result.ack_path is not None and result.ack_path.exists()
+    sent = package.manifest.counts
+    assert result.totals()["new"] == sum(sent.values()) - sent["field"]  # the fields are the desk's own already
+    assert upper.database.scalar("PRAGMA journal_mode") == "wal"
+    assert upper.consolidation.received()[0]["counts"] == result.counts
+    assert PROTECTED_NAME not in _plain_texts(upper)

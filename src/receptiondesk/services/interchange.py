@@ -732,13 +732,13 @@ class _Transaction:
             timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
             conn.execute("PRAGMA busy_timeout=0")
             try:
-                conn.execute("PRAGMA journal_mode=DELETE")
+                conn.execute("PRAGMA journal_mode=DELETE").fetchall()
             except sqlite3.OperationalError:
                 pass
             finally:
                 conn.execute(f"PRAGMA busy_timeout={int(timeout)}")
             conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-            conn.execute(f"PRAGMA threads={BULK_SORT_THREADS}")  # helper threads for sorting new indexes
+            conn.execute(f"PRAGMA threads={BULK_SORT_THREADS}").fetchall()  # helper threads for sorting new indexes
         try:
             conn.execute("BEGIN IMMEDIATE")
             if self.bulk:
@@ -774,10 +774,13 @@ class _Transaction:
             raise
         finally:
             if self.bulk:
-                conn.execute(f"PRAGMA journal_mode={self.saved['journal_mode']}")
+                conn.execute(f"PRAGMA journal_mode={self.saved['journal_mode']}").fetchall()
+                # Back in WAL mode, the connection opens the log with its first read; a checkpoint asked for
+                # before that read (privacy.purge_old_copies) fails with "database table is locked".
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
                 conn.execute(f"PRAGMA foreign_keys={int(self.saved['foreign_keys'])}")
                 conn.execute(f"PRAGMA cache_size={int(self.saved['cache_size'])}")
-                conn.execute(f"PRAGMA threads={int(self.saved['threads'])}")
+                conn.execute(f"PRAGMA threads={int(self.saved['threads'])}").fetchall()
 
 
 @contextlib.contextmanager

@@ -111,7 +111,7 @@ def protect_citizens(context: DeskContext, conn: sqlite3.Connection, citizen_ids
 
 def purge_old_copies(context: DeskContext) -> None:
     """After protecting someone: move the WAL into the file and empty it, so no old page keeps a plain copy."""
-    context.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    context.database.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 class PrivacyService:
