@@ -422,3 +422,54 @@ def test_a_first_big_package_into_an_empty_upper_desk_takes_the_bulk_path(desk: 
     assert upper.database.scalar("PRAGMA journal_mode") == "wal"
     assert upper.consolidation.received()[0]["counts"] == result.counts
     assert PROTECTED_NAME not in _plain_texts(upper)
+
+
+def _search_index_bytes(desk: Desk) -> bytes:
+    """Every block of the search indexes as stored (a deleted entry's tokens stay in them until a merge)."""
+    from receptiondesk.storage.search import SEARCH_TABLES
+
+    return b"".join(bytes(row[0] or b"") for fts, _ in SEARCH_TABLES.values()
+                    for row in desk.database.query(f"SELECT block FROM {fts}_data"))
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_protected_identity_never_enters_the_upper_levels_search_index(desk: Desk, upper: Desk, linked: dict,
+                                                                          tmp_path: Path, monkeypatch,
+                                                                          bulk: bool) -> None:
+    """The writer indexes an identity that arrives included (protected) without it, so no copy of its tokens is
+    left in the search index's blocks, even before any merge; the protected person stays searchable by content."""
+    from receptiondesk.services import interchange
+
+    desk.intake.register_visit(visit(
+        when="2026-03-10", summary="Tố cáo việc thu tiền sai quy định", who=citizen("Quách Thị Zuzu", id_number="001190054321", birth_year=1991,
+                                      gender="female", address="Xóm Zoza, thôn Kẽm"),
+        cases=[case("denunciation", "corruption", "Tố cáo việc thu tiền sai quy định")]))
+    if bulk:
+        monkeypatch.setattr(interchange, "BULK_MIN_RECORDS", 50)
+    else:  # the upper desk already holds records of its own: the ordinary path
+        upper.intake.register_visit(visit(when="2026-03-09", who=citizen("Phan Văn Đông")))
+    package = desk.sync.export(_folder(tmp_path, "usb"))
+    assert upper.consolidation.import_package(package.path).status == "accepted"
+    stored = _search_index_bytes(upper)
+    # Terms are stored prefix-compressed ("zoza", then "zuzu" as "z" + "uzu"): look for what is always written.
+    assert b"oza" not in stored and b"uzu" not in stored
+    found = upper.logbook.search("thu tiền sai quy định")
+    assert found and all(row["full_name"] == MASKED_NAME for row in found if row["summary"].startswith("Tố cáo việc"))
+
+
+def test_a_person_protected_after_a_package_is_merged_out_of_the_upper_levels_search_index(
+        desk: Desk, upper: Desk, linked: dict, tmp_path: Path) -> None:
+    """A citizen the upper level holds in plain (a complaint) who later denounces is protected at the commune; the
+    next package replaces the held entries, and the index is merged so no old copy of the name's tokens stays."""
+    upper.intake.register_visit(visit(when="2026-03-09", who=citizen("Phan Văn Đông")))  # the ordinary path
+    someone = citizen("Quách Văn Zuzu", id_number="001090054321", birth_year=1990, address="Xóm Zoza, thôn Kẽm")
+    first = desk.intake.register_visit(visit(when="2026-03-05", who=someone))
+    assert upper.consolidation.import_package(desk.sync.export(_folder(tmp_path, "usb-1")).path).status == "accepted"
+    assert b"oza" in _search_index_bytes(upper)  # held in plain, as the commune held it
+    desk.intake.register_visit(visit(when="2026-03-10", citizen_uuid=first.citizen_uuid, who=someone,
+                                     summary="Tố cáo cán bộ thu tiền",
+                                     cases=[case("denunciation", "corruption", "Tố cáo cán bộ thu tiền")]))
+    result = upper.consolidation.import_package(desk.sync.export(_folder(tmp_path, "usb-2")).path)
+    assert result.counts["citizen"]["updated"] == 1
+    stored = _search_index_bytes(upper)
+    assert b"oza" not in stored and b"uzu" not in stored

@@ -484,10 +484,14 @@ def _plan(conn: sqlite3.Connection, entity: Entity) -> _Plan:
 class _Writer:
     """Applies records inside one write transaction, entity by entity, in batched executemany statements."""
 
-    def __init__(self, context: DeskContext, conn: sqlite3.Connection, report: ImportReport) -> None:
+    def __init__(self, context: DeskContext, conn: sqlite3.Connection, report: ImportReport,
+                 marks: _IdentityMarks | None = None) -> None:
         self.context = context
         self.conn = conn
         self.report = report
+        #: Protected identities that arrive included are never put in the search index (they are sealed before
+        #: the commit); `marks` also learns which of them replaced a row held here (its old entry may name them).
+        self.marks = marks
         self.ids: dict[str, _Recent] = {name: _Recent() for name in ENTITIES}  # entity -> uuid -> local id
         self.citizen_names = _Recent()  # local citizen id -> full name, for the case search index
         self.folded = _Memo(fold)
@@ -649,9 +653,13 @@ class _Writer:
                 conn.executemany("INSERT INTO session_cases (session_id, case_id, position, conclusion_kind, "
                                  "conclusion) VALUES (?, ?, ?, ?, coalesce(?, ''))", link_rows)
         if name == "citizen":
+            # A person held here (indexed with the name) whose identity now arrives included: every entry naming
+            # them (their visits, letters and cases) is replaced, so every index is merged afterwards.
+            self._replaced_hidden(name, "", changed, is_update)
             names = self.citizen_names.current
+            hidden_citizens = self.marks.unindexed(name) if self.marks is not None else frozenset()
             for row, item in changed:
-                names[row[0]] = item.values["full_name"]
+                names[row[0]] = "" if item.values["uuid"] in hidden_citizens else item.values["full_name"]
         if name in NUMBERED:
             scope, column = NUMBERED[name]
             highest = self.numbers
@@ -666,6 +674,7 @@ class _Writer:
             if is_update:
                 conn.executemany(f"DELETE FROM {fts} WHERE rowid = ?", [(i,) for i in is_update])
             folded = self.folded
+            hidden = self._replaced_hidden(name, table, changed, is_update)
             if name == "case":
                 citizen_column = plan.index("citizen_id")
                 name_of = self._citizen_name
@@ -679,10 +688,22 @@ class _Writer:
                     texts.append((row[0], folded[name_of(row[citizen_column])], respondent,
                                   folded[values["summary"]]))
             else:
-                texts = [(row[0], folded[item.values["full_name"] or ""], folded[item.values["address"] or ""],
+                texts = [(row[0], "", "", folded[item.values["summary"]]) if item.values["uuid"] in hidden else
+                         (row[0], folded[item.values["full_name"] or ""], folded[item.values["address"] or ""],
                           folded[item.values["summary"]]) for row, item in changed]
             conn.executemany(f"INSERT INTO {fts} (rowid, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
                              texts)
+
+    def _replaced_hidden(self, name: str, table: str, changed: list[tuple[list[Any], _Parsed]],
+                         is_update: set[int]) -> frozenset[str]:
+        """The UUIDs of `name` records whose identity arrives included (indexed without it); if one of them
+        replaces a row held here, the index of `table` (every index, for a citizen: `table` "") may hold its
+        old entry's tokens and is marked to be merged."""
+        hidden = self.marks.unindexed(name) if self.marks is not None else frozenset()
+        if hidden and is_update and any(row[0] in is_update and item.values["uuid"] in hidden
+                                        for row, item in changed):
+            self.marks.replaced.update([table] if table else search.SEARCH_TABLES)
+        return hidden
 
     def finish(self) -> None:
         """Move the change sequence past every record written, and the number counters past every number kept."""
@@ -839,7 +860,7 @@ def write_records(context: DeskContext, records_in: Iterable[dict[str, Any]], *,
     with without_cycle_collection():
         report = _write(context, records_in, trusted=trusted, dry_run=dry_run, bulk=bulk, action=action,
                         detail=detail, first_line=first_line, progress=progress, prepare=prepare_all,
-                        finish=identities.seal)
+                        finish=identities.seal, marks=identities)
     if not dry_run and any(identities.included.values()):
         privacy.purge_old_copies(context)  # no page of the log keeps the plain copy written before the seal
     return report
@@ -848,7 +869,8 @@ def write_records(context: DeskContext, records_in: Iterable[dict[str, Any]], *,
 def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, trusted: bool, dry_run: bool,
            bulk: bool | None, action: str, detail: dict[str, Any] | None, first_line: int,
            progress: Callable[[int], None] | None, prepare: Callable[[sqlite3.Connection], None] | None,
-           finish: Callable[[DeskContext, sqlite3.Connection], None] | None = None) -> ImportReport:
+           finish: Callable[[DeskContext, sqlite3.Connection], None] | None = None,
+           marks: _IdentityMarks | None = None) -> ImportReport:
     conn = context.database.conn
     report = ImportReport(dry_run=dry_run)
     if trusted:
@@ -869,7 +891,7 @@ def _write(context: DeskContext, records_in: Iterable[dict[str, Any]], *, truste
             _check_numbers(parsed, conn)
         if prepare is not None:
             prepare(conn)
-        writer = _Writer(context, conn, report)
+        writer = _Writer(context, conn, report, marks)
         done = 0
         for batch in batches:
             if trusted:
@@ -900,6 +922,16 @@ class _IdentityMarks:
         self.protected_citizens: list[str] = []
         self.withheld: dict[str, set[str]] = defaultdict(set)
         self.included: dict[str, list[str]] = defaultdict(list)
+        self._unindexed: dict[str, frozenset[str]] = {}
+        #: The tables whose search index held an entry replaced by an included identity (set by the writer).
+        self.replaced: set[str] = set()
+
+    def unindexed(self, name: str) -> frozenset[str]:
+        """The UUIDs of `name` records whose protected identity arrived included: indexed without it."""
+        found = self._unindexed.get(name)
+        if found is None:
+            found = self._unindexed[name] = frozenset(self.included.get(name, ()))
+        return found
 
     def take(self, records_in: Iterable[dict[str, Any]], first_line: int) -> Iterator[dict[str, Any]]:
         for line, record in enumerate(records_in, start=first_line):
@@ -938,14 +970,16 @@ class _IdentityMarks:
         """After the rows are written (same transaction): seal every protected person whose identity came plain,
         and every record whose protected identity came included."""
         ids = []
-        for start in range(0, len(self.protected_citizens), CHUNK):
-            chunk = self.protected_citizens[start:start + CHUNK]
+        included = self.unindexed("citizen")  # sealed below, without ever having been indexed
+        plain = [uuid for uuid in self.protected_citizens if uuid not in included]
+        for start in range(0, len(plain), CHUNK):
+            chunk = plain[start:start + CHUNK]
             ids += [row[0] for row in conn.execute(
                 f"SELECT id FROM citizens WHERE sealed_identity IS NULL AND uuid IN ({','.join('?' * len(chunk))})",
                 chunk)]
         if ids:
             privacy.protect_citizens(context, conn, ids, context.stamp(), new_version=False)
-        _seal_included(context, conn, self.included)
+        _seal_included(context, conn, self.included, self.replaced)
 
 
 #: The tables of the entities that carry a person's identity.
@@ -960,12 +994,14 @@ def _unmasked_rows(conn: sqlite3.Connection, table: str, column: str, values: li
                                 f"AND coalesce(full_name, '') != ?", (*chunk, MASKED_NAME)).fetchall()
 
 
-def _seal_included(context: DeskContext, conn: sqlite3.Connection, arrived: dict[str, list[str]]) -> int:
+def _seal_included(context: DeskContext, conn: sqlite3.Connection, arrived: dict[str, list[str]],
+                   replaced: set[str]) -> int:
     """Seal at rest, with this desk's key, every protected identity that arrived included and was written in plain:
     a new protected citizen, one updated (its new plain columns written over a row held sealed), and a visit or
-    letter of a protected person that comes without its citizen. Their search entries lose the name; the records keep the commune's version (no new
-    version is made: the records are the commune's). Runs inside the import's transaction; returns how many
-    records it sealed (0 once done: it looks only at rows still in plain)."""
+    letter of a protected person that comes without its citizen. Their search entries never held the name (the
+    writer leaves it out), and the records keep the commune's version (no new version is made: the records are the
+    commune's). Runs inside the import's transaction; returns how many records it sealed (0 once done: it looks only
+    at rows still in plain). `replaced`: the tables where an entry the writer replaced may have named one of them."""
     sealed = 0
     citizen_ids: list[int] = []
     for row in _unmasked_rows(conn, "citizens", "uuid", arrived.get("citizen", [])):
@@ -998,7 +1034,9 @@ def _seal_included(context: DeskContext, conn: sqlite3.Connection, arrived: dict
             search.index_record(conn, table, row["id"], "", "", row["summary"])
             touched.add(table)
             sealed += 1
-    for table in sorted(touched):  # merge the search index's segments: no old copy of a name's tokens survives
+    # The writer never indexed these identities; only an entry it replaced (a row held here before) may hold a
+    # name: those indexes are merged so that no old copy of its tokens survives.
+    for table in sorted(touched & replaced):
         fts = SEARCH_TABLES[table][0]
         conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('optimize')")
     return sealed
