@@ -1275,6 +1275,10 @@ Bàn sẽ tạo bộ khóa của cấp trên, niêm phong bằng khóa dữ li�
         <source>Records held</source>
         <translation>Số bản ghi</translation>
     </message>
+    <message>
+        <source>The commune restored its data from a backup (restore {epoch}): this package starts its new history, and its numbers may repeat earlier ones. The records received before are kept.</source>
+        <translation>Xã đã khôi phục dữ liệu từ bản sao lưu (lần khôi phục {epoch}): gói này bắt đầu lịch sử mới của xã, số gói có thể lặp lại số cũ. Hồ sơ đã nhận trước đây vẫn được giữ.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentDialog</name>

@@ -939,6 +939,8 @@ def _consolidation(desk: Desk, args: argparse.Namespace) -> int:
                 print(f"  {entity}: " + ", ".join(f"{k}={v}" for k, v in counts.items()))
             for reason in result.rejections[:50]:
                 print("  " + text(reason["code"], lang, **reason["params"]))
+        if result.new_history:
+            print(text("cli.consolidation_new_history", lang, epoch=result.restore_epoch))
         if result.out_of_order:
             print(text("cli.consolidation_out_of_order", lang))
         if result.gaps:

@@ -473,3 +473,39 @@ def test_a_person_protected_after_a_package_is_merged_out_of_the_upper_levels_se
     assert result.counts["citizen"]["updated"] == 1
     stored = _search_index_bytes(upper)
     assert b"oza" not in stored and b"uzu" not in stored
+
+
+def test_a_commune_that_restored_a_backup_starts_a_new_history_at_the_upper_level(desk: Desk, upper: Desk,
+                                                                                  linked: dict, tmp_path: Path) -> None:
+    """The commune sends two packages, then restores a backup taken before them (a new restore epoch: its package
+    numbers start again, its records change in the new epoch). Its next package is accepted as its new history,
+    not as out of order; what the upper level received before is kept; an old history's package handed in again
+    changes nothing; the new history's acknowledgement has a name of its own and the restored commune takes it."""
+    backup = desk.backups.back_up()
+    acks = _folder(tmp_path, "acks")
+    first = desk.sync.export(_folder(tmp_path, "usb-1"))
+    desk.sync.import_ack(upper.consolidation.import_package(first.path, ack_folder=acks).ack_path)
+    lost = desk.intake.register_visit(visit(when="2026-03-10", who=citizen("Hồ Văn Mất")))
+    second = desk.sync.export(_folder(tmp_path, "usb-2"))
+    assert upper.consolidation.import_package(second.path).sequence == 2
+
+    desk.backups.restore(backup.path)
+    assert desk.sync.watermark() == 0
+    again = desk.intake.register_visit(visit(when="2026-03-10", who=citizen("Lê Thị Mới")))
+    renewed = desk.sync.export(_folder(tmp_path, "usb-3"))
+    assert renewed.manifest.sequence == 1 and renewed.manifest.restore_epoch == 1
+    result = upper.consolidation.import_package(renewed.path, ack_folder=acks)
+    assert result.status == "accepted" and result.new_history and not result.out_of_order
+    assert result.restore_epoch == 1 and result.gaps == ()
+    held = {r["uuid"] for r in upper.database.query("SELECT uuid FROM visits")}
+    assert {lost.uuid, again.uuid} <= held  # nothing received is ever lost
+    version = upper.database.one("SELECT epoch, version FROM visits WHERE uuid = ?", (again.uuid,))
+    assert tuple(version) == (1, 1)
+    log = upper.consolidation.received(UNIT)
+    assert [(r["sequence"], r["restore_epoch"]) for r in log[:3]] == [(1, 1), (2, 0), (1, 0)]
+    # The old history's second package, handed in again: seen before, nothing changes.
+    copy = tmp_path / "ban-sao.rdsync"
+    copy.write_bytes(second.path.read_bytes())
+    late = upper.consolidation.import_package(copy)
+    assert late.status == "duplicate"
+    assert desk.sync.import_ack(result.ack_path).package_sequence == 1

@@ -153,4 +153,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.consolidation_compliance": {
         "vi": "{month}: {weeks} tuần (Chủ tịch), {months} tháng (Bí thư)",
         "en": "{month}: {weeks} weeks (chairman), {months} months (secretary)"},
+    "cli.consolidation_new_history": {
+        "vi": "Xã đã khôi phục dữ liệu từ bản sao lưu (lần khôi phục {epoch}): gói này bắt đầu lịch sử mới của xã; số "
+              "gói có thể lặp lại số cũ. Hồ sơ đã nhận trước đây vẫn được giữ.",
+        "en": "The commune restored its data from a backup (restore {epoch}): this package starts its new history; "
+              "package numbers may repeat earlier ones. The records received before are kept."},
 }

@@ -80,9 +80,11 @@ AMENDED_DATES = {"visit": ("visits", "visit_date"), "case": ("cases", "received_
                  "assignment": ("assignments", "assigned_on")}
 
 
-def ack_file_name(unit_code: str, sequence: int) -> str:
-    """The acknowledgement's file name: `<unit>-<sequence:05d>.rdack`."""
-    return f"{unit_code}-{sequence:05d}{ACK_SUFFIX}"
+def ack_file_name(unit_code: str, sequence: int, restore_epoch: int = 0) -> str:
+    """The acknowledgement's file name: `<unit>-<sequence:05d>.rdack`; after the commune restored a backup (its
+    package numbers start again), `<unit>-r<epoch>-<sequence:05d>.rdack`."""
+    epoch = f"-r{restore_epoch}" if restore_epoch else ""
+    return f"{unit_code}{epoch}-{sequence:05d}{ACK_SUFFIX}"
 
 
 def upper_unit_name(province_name: str) -> str:
@@ -145,6 +147,10 @@ class PackageImport:
     ack_path: Path | None = None
     reports: int = 0
     documents: int = 0
+    restore_epoch: int = 0
+    #: The first package of a newer restore epoch than any accepted: the commune restored a backup, and this
+    #: package starts its new history (its numbers may repeat earlier ones).
+    new_history: bool = False
 
     def totals(self) -> dict[str, int]:
         return {outcome: sum(c.get(outcome, 0) for c in self.counts.values())
@@ -156,7 +162,8 @@ class PackageImport:
                 "file": self.file_name, "created_at": self.created_at, "changes": [self.change_from, self.change_to],
                 "totals": self.totals(), "by_entity": self.counts, "rejections": list(self.rejections),
                 "out_of_order": self.out_of_order, "gaps": list(self.gaps),
-                "reports": self.reports, "documents": self.documents,
+                "reports": self.reports, "documents": self.documents, "restore_epoch": self.restore_epoch,
+                "new_history": self.new_history,
                 "ack": None if self.ack_path is None else str(self.ack_path)}
 
 
@@ -207,6 +214,7 @@ class _Attempt:
     created_at: str | None = None
     change_from: int | None = None
     change_to: int | None = None
+    restore_epoch: int | None = None
 
 
 # -- the service ---------------------------------------------------------------------------------------------------
@@ -368,6 +376,7 @@ class ConsolidationService:
         attempt.unit_code, attempt.sequence, attempt.created_at = (manifest.unit_code, manifest.sequence,
                                                                    manifest.created_at)
         attempt.change_from, attempt.change_to = manifest.change_from, manifest.change_to
+        attempt.restore_epoch = manifest.restore_epoch
         row = self._commune_row(manifest.unit_code)
         if row is None:
             listed = known_communes().get(manifest.unit_code)
@@ -387,13 +396,20 @@ class ConsolidationService:
         accepted = self.context.database.one(
             "SELECT counts FROM received_packages WHERE unit_code = ? AND sequence = ? AND sha256 = ? "
             "AND status = 'accepted'", (manifest.unit_code, manifest.sequence, opened.sha256))
+        epoch = manifest.restore_epoch
+        held_epoch = self.context.database.scalar(
+            "SELECT max(coalesce(restore_epoch, 0)) FROM received_packages WHERE unit_code = ? AND status = 'accepted'",
+            (manifest.unit_code,))
+        # Out of order: a later package of the same history, or any package of a newer one, was accepted already.
         later = bool(self.context.database.scalar(
-            "SELECT count(*) FROM received_packages WHERE unit_code = ? AND sequence > ? AND status = 'accepted'",
-            (manifest.unit_code, manifest.sequence)))
+            "SELECT count(*) FROM received_packages WHERE unit_code = ? AND status = 'accepted' AND "
+            "(coalesce(restore_epoch, 0) > ? OR (coalesce(restore_epoch, 0) = ? AND sequence > ?))",
+            (manifest.unit_code, epoch, epoch, manifest.sequence)))
         base = dict(dry_run=dry_run, unit_code=manifest.unit_code, unit_name=row["unit_name"],
                     sequence=manifest.sequence, sha256=opened.sha256, file_name=source.name,
                     created_at=manifest.created_at, change_from=manifest.change_from, change_to=manifest.change_to,
-                    out_of_order=later)
+                    out_of_order=later, restore_epoch=epoch,
+                    new_history=held_epoch is not None and epoch > held_epoch)
         if accepted is not None:
             if not dry_run:
                 self._log(attempt, "duplicate")
@@ -457,7 +473,7 @@ class ConsolidationService:
             reasons.append(_vi("consolidation.ack_more_reasons", n=len(result.rejections) - MAX_ACK_REASONS))
         ack = Ack(keys.unit_code, keys.unit_name, result.unit_code, result.sequence, result.sha256, True,
                   iso_timestamp(self.context.clock()), counts=counts, reasons=tuple(reasons), messages=messages)
-        target = folder / ack_file_name(result.unit_code, result.sequence)
+        target = folder / ack_file_name(result.unit_code, result.sequence, result.restore_epoch)
         try:
             write_ack(target, ack, signing_key=keys)
         except UserError as error:
@@ -472,12 +488,12 @@ class ConsolidationService:
         session = self.context.require_session()
         cursor = conn.execute(
             "INSERT INTO received_packages (unit_code, sequence, sha256, file_name, received_at, received_by, "
-            "created_at, change_from, change_to, status, reason, reason_params) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "created_at, change_from, change_to, status, reason, reason_params, restore_epoch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (attempt.unit_code, attempt.sequence, attempt.sha256, attempt.file_name,
              iso_timestamp(self.context.clock()), session.user.username, attempt.created_at, attempt.change_from,
              attempt.change_to, status, reason, json.dumps(params or {}, ensure_ascii=False, sort_keys=True,
-                                                           default=str)))
+                                                           default=str), attempt.restore_epoch))
         return int(cursor.lastrowid or 0)
 
     def _log(self, attempt: _Attempt, status: str, reason: str = "", params: dict[str, Any] | None = None) -> None:

@@ -526,3 +526,10 @@ CREATE TABLE commune_documents (
     UNIQUE (unit_code, name, sha256)
 )
 """)
+
+
+@MIGRATIONS(name="0010_received_package_epochs")
+def received_package_epochs(db: Database) -> None:
+    """The restore epoch of each package received: a commune that restored a backup starts a new history, whose
+    package numbers may repeat earlier ones; a package of an older history is out of order, not one of the new."""
+    _run(db, "ALTER TABLE received_packages ADD COLUMN restore_epoch INTEGER")

@@ -730,8 +730,8 @@ class ConsolidationScreen(QWidget):
             return
         self._say(self.tr("The rebuild file of {name} was saved to {path}: {n} records. On the commune's new PC, "
                           "set the desk up for the same unit and import this file with the command “receptiondesk "
-                          "import FILE”, then enrol the commune's new key here.").format(name=commune.unit_name, path=path,
-                                                             n=number(sum(counts.values()))), style=DONE_STYLE)
+                          "import FILE”, then enrol the commune's new key here.").format(
+            name=commune.unit_name, path=path, n=number(sum(counts.values()))), style=DONE_STYLE)
 
     # -- enrolling a commune -------------------------------------------------------------------
     def enrol_commune(self) -> None:
@@ -855,6 +855,8 @@ class ConsolidationScreen(QWidget):
         if duplicate:
             notes.append(self.tr("This package was imported before: importing it again changes nothing. Its "
                                  "acknowledgement can be written again if the commune did not get it."))
+        if result.new_history:
+            notes.append(self._new_history_text(result))
         if result.out_of_order:
             notes.append(self.tr("A later package of this commune was imported already: records older than the "
                                  "ones held are refused one by one, and the held ones stay."))
@@ -890,6 +892,11 @@ class ConsolidationScreen(QWidget):
         if rejection["code"] == "interchange.older_version" and uuid:
             return self.tr("Record {uuid}: this desk holds a newer version, which is kept.").format(uuid=uuid)
         return Problem(rejection["code"], None, rejection["params"]).render(self._lang)
+
+    def _new_history_text(self, result: PackageImport) -> str:
+        text = self.tr("The commune restored its data from a backup (restore {epoch}): this package starts its new "
+                       "history, and its numbers may repeat earlier ones. The records received before are kept.")
+        return text.format(epoch=result.restore_epoch)
 
     def _missing_before(self, result: PackageImport) -> list[int]:
         """The commune's package numbers not received, as they will stand once this package is in: the gaps
@@ -967,6 +974,8 @@ class ConsolidationScreen(QWidget):
         else:
             lines = [self.tr("Package no. {sequence} of {name} (code {unit}) imported: {counts}.").format(
                 counts=self._counts_text(result.totals()), **names)]
+        if result.new_history:
+            lines.append(self._new_history_text(result))
         if result.out_of_order:
             lines.append(self.tr("It came after a later package: records older than the ones held were refused, "
                                  "the held ones stay."))
