@@ -149,3 +149,34 @@ def test_the_demo_desk_is_chosen_on_the_first_page_and_the_real_desk_stays_empty
 
     monkeypatch.setattr(SetupWizard, "exec", chosen)
     assert gui.sign_in(desk, "vi") == DEMO
+
+
+def test_the_demo_desk_opens_in_the_window_and_the_real_desk_stays_as_it_was(qtbot, monkeypatch, tmp_path):
+    """run_gui on a data directory without a desk: the wizard asks, the officer chooses the demo desk; the window
+    opens on the demo desk (made in demo/), and the real desk's file holds no account."""
+    from receptiondesk.demo.demo_desk import open_demo_desk
+    from receptiondesk.documents.layout import set_page_mark
+    from receptiondesk.services.desk import Desk
+
+    def chosen(self):
+        self.start_page.demo.setChecked(True)
+        self.accept()
+        return QDialog.DialogCode.Accepted
+
+    shown = []
+
+    def window(app, desk, lang):
+        shown.append((desk.database.path, desk.context.settings.demo, desk.context.session.user.username))
+        return 0
+
+    monkeypatch.setattr(SetupWizard, "exec", chosen)
+    monkeypatch.setattr(gui, "run_window", window)
+    try:
+        code = gui.run_gui(lambda: Desk.open(tmp_path / "receptiondesk.sqlite3"), lang="vi",
+                           log_file=tmp_path / "log.txt", open_demo=lambda: open_demo_desk(tmp_path))
+    finally:
+        set_page_mark("")
+    assert code == 0
+    assert shown == [(tmp_path / "demo" / "receptiondesk.sqlite3", True, "demo")]
+    with Desk.open(tmp_path / "receptiondesk.sqlite3") as real:
+        assert not real.accounts.has_users and not real.context.is_set_up
