@@ -64,17 +64,22 @@ bench: $(STAMP)
 # The one-folder program, dist/receptiondesk/ (run dist/receptiondesk/receptiondesk), built by PyInstaller from
 # build_installer.spec with the compiled translations; build/ holds PyInstaller's work files. The shared libraries
 # found on this machine go into the folder: without the X libraries of `make screenshots` (libxcb-cursor0...) the
-# program starts only offscreen on a PC that lacks them too, which the last line warns about.
-INSTALLER_STAMP := $(VENV)/.installer-installed
+# program starts only offscreen on a PC that lacks them too, which the last line warns about. The build runs in a
+# virtualenv of its own (.venv-build) holding the program, its dependencies and PyInstaller only: no test or
+# benchmark package can be swept into the folder.
+BUILD_VENV := .venv-build
+INSTALLER_STAMP := $(BUILD_VENV)/.installed
 XCB_PLUGIN := dist/receptiondesk/_internal/PySide6/Qt/plugins/platforms/libqxcb.so
 installer: $(INSTALLER_STAMP) system-deps translations
-	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build build_installer.spec
+	$(BUILD_VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build build_installer.spec
 	@missing=$$(ldd $(XCB_PLUGIN) 2>/dev/null | awk '/not found/ {print $$1}' | tr '\n' ' '); \
 	if [ -n "$$missing" ]; then echo "Warning: the X11 platform plugin lacks $$missing(install them and rebuild)"; fi
 	@du -sm dist/receptiondesk | awk '{print "dist/receptiondesk: " $$1 " MB"}'
 
-$(INSTALLER_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[installer]'
+$(INSTALLER_STAMP): pyproject.toml | $(BIN)/python
+	@test -x $(BUILD_VENV)/bin/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUILD_VENV)/bin/python -m pip install --quiet -e '.[installer]'
 	@touch $(INSTALLER_STAMP)
 
 # The built program checks itself: a temporary desk, a printed page read back, the window offscreen.
