@@ -1,13 +1,24 @@
 """What the screens share in how they look and speak: message colours, dates and counts as the user reads them,
-fingerprints laid out for reading aloud, plain wrapped labels, read-only tables, a yes/no question, and the role
-check."""
+fingerprints laid out for reading aloud, plain wrapped labels and message lines, read-only tables, pages that
+scroll, the folder a file dialog opens in, a yes/no question, and the role check."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableView, QTableWidget, QWidget
+from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTableView,
+    QTableWidget,
+    QWidget,
+)
 
 from receptiondesk.domain.accounts import Permission
 
@@ -97,3 +108,29 @@ def shape_table(table: QTableView, widths: tuple[int, ...], *, single: bool = Tr
     header.setStretchLastSection(True)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+
+
+def show_message(label: QLabel, text: str, style: str, *, hide_empty: bool = False) -> None:
+    """A screen's message line: `text` in `style` (hidden when empty if `hide_empty`)."""
+    label.setStyleSheet(style)
+    label.setText(text)
+    if hide_empty:
+        label.setVisible(bool(text))
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area: it scrolls rather than being cut on a small screen (1366×768 at 125%)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # or a click on a button would take the focus here
+    scroll.setWidget(page)
+    return scroll
+
+
+def start_folder(*remembered: str) -> str:
+    """The folder a file dialog opens in: the first folder remembered, else the user's Documents, else home."""
+    for folder in remembered:
+        if folder:
+            return folder
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,7 +55,7 @@ from receptiondesk.interchange.excel_logbook import LOGBOOK_FIELDS, Cell, SheetL
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.excel_import import SAMPLE_ROWS, ImportPlan, RowStatus, SheetPreview, WorkbookPreview
 from receptiondesk.services.interchange import ImportReport
-from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE
+from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE, show_message, start_folder
 from receptiondesk.ui.models.row_outcome_table_model import RowOutcomeTableModel
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
@@ -490,8 +490,7 @@ class ExcelImportWizard(QDialog):
         """Ask for the workbook (Excel or CSV; .xls is offered so that it can be refused with advice)."""
         if self.running:
             return
-        folder = ExcelImportWizard.last_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = start_folder(ExcelImportWizard.last_folder)
         filters = ";;".join((self.tr("Excel workbooks and CSV files (*.xlsx *.xlsm *.xls *.csv)"),
                              self.tr("All files (*)")))
         chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the old logbook"), folder, filters)
@@ -884,8 +883,7 @@ class ExcelImportWizard(QDialog):
     # -- helpers ---------------------------------------------------------------------------------------------
     @staticmethod
     def _say(label: QLabel, text: str, style: str) -> None:
-        label.setStyleSheet(style)
-        label.setText(text)
+        show_message(label, text, style)
 
     @staticmethod
     def _sentence(text: str) -> str:

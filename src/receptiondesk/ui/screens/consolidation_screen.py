@@ -9,17 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -47,7 +45,10 @@ from receptiondesk.ui.look import (
     moment,
     number,
     read_only_table,
+    scrolled,
     shape_table,
+    show_message,
+    start_folder,
     text_label,
 )
 from receptiondesk.ui.widgets.commune_reports_panel import CommuneReportsPanel
@@ -191,7 +192,7 @@ class ConsolidationScreen(QWidget):
         layout.addWidget(self.initialise_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.intro_note)
         layout.addStretch(1)
-        return self._scrolled(page)
+        return scrolled(page)
 
     def _build_main(self) -> QWidget:
         self.tabs = QTabWidget()
@@ -268,7 +269,7 @@ class ConsolidationScreen(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(box)
         layout.addStretch(1)
-        return self._scrolled(page)
+        return scrolled(page)
 
     def _build_review(self) -> QWidget:
         self.review_box = QGroupBox()
@@ -347,17 +348,7 @@ class ConsolidationScreen(QWidget):
         layout.addStretch(1)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page, activated=self.close_enrolment)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        return self._scrolled(page)
-
-    @staticmethod
-    def _scrolled(page: QWidget) -> QScrollArea:
-        """A page that scrolls rather than being cut on a small screen (1366×768 at 125%)."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(page)
-        return scroll
+        return scrolled(page)
 
     def _connect(self) -> None:
         self.import_button.clicked.connect(self.import_package)
@@ -647,8 +638,7 @@ class ConsolidationScreen(QWidget):
         self._enable_actions()
 
     def _start_folder(self) -> str:
-        return ConsolidationScreen.last_folder or ExportButton.last_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return start_folder(ConsolidationScreen.last_folder, ExportButton.last_folder)
 
     # -- the mode and the upper level's key ----------------------------------------------------
     def initialise(self) -> None:
@@ -1019,9 +1009,7 @@ class ConsolidationScreen(QWidget):
 
     # -- messages ------------------------------------------------------------------------------
     def _say(self, text: str, *, style: str = DONE_STYLE) -> None:
-        self.message.setStyleSheet(style)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        show_message(self.message, text, style, hide_empty=True)
 
     def _clear_message(self) -> None:
         self.message.clear()

@@ -52,7 +52,7 @@ from receptiondesk.services.desk import Desk
 from receptiondesk.services.report_builder import ALL_UNITS
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.export_button import ExportButton
-from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, ask_yes_no, may
+from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, ask_yes_no, may, show_message
 from receptiondesk.ui.workers.task_runner import TaskRunner
 
 ROMAN = ("I", "II", "III", "IV")
@@ -883,8 +883,7 @@ class ReportsScreen(QWidget):
 
     # -- messages ------------------------------------------------------------------------------
     def _say(self, text: str, *, style: str = DONE_STYLE) -> None:
-        self.message.setStyleSheet(style)
-        self.message.setText(text)
+        show_message(self.message, text, style)
 
     def _fail(self, error: UserError) -> None:
         self._say(error.render(self._lang), style=ERROR_STYLE)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -40,7 +38,7 @@ from receptiondesk.services.consolidation import upper_unit_name
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
 from receptiondesk.ui.look import DONE_STYLE as STATUS_STYLE
-from receptiondesk.ui.look import ERROR_STYLE, NOTE_STYLE
+from receptiondesk.ui.look import ERROR_STYLE, NOTE_STYLE, scrolled
 from receptiondesk.ui.models.calendar_day_table_model import CalendarDayTableModel
 from receptiondesk.ui.models.field_table_model import FieldTableModel
 from receptiondesk.ui.models.signer_table_model import SignerTableModel
@@ -134,12 +132,7 @@ class SettingsScreen(QWidget):
 
     def _add_tab(self, page: QWidget, title: str) -> QWidget:
         """Each tab scrolls, so nothing is clipped on a small screen (1366×768 at 125%)."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # or a click on a button would take the focus here
-        scroll.setWidget(page)
-        self.tabs.addTab(scroll, title)
+        self.tabs.addTab(scrolled(page), title)
         return page
 
     @staticmethod

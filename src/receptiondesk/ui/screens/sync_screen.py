@@ -9,13 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -51,6 +49,9 @@ from receptiondesk.ui.look import (
     may,
     moment,
     number,
+    scrolled,
+    show_message,
+    start_folder,
     text_label,
 )
 from receptiondesk.ui.workers.task_runner import TaskRunner
@@ -239,12 +240,7 @@ class SyncScreen(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(page)
-        return scroll
+        return scrolled(page)
 
     def _connect(self) -> None:
         self.export_button.clicked.connect(self.export_package)
@@ -452,8 +448,7 @@ class SyncScreen(QWidget):
 
     # -- the package ---------------------------------------------------------------------------
     def _start_folder(self) -> str:
-        return SyncScreen.last_folder or ExportButton.last_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return start_folder(SyncScreen.last_folder, ExportButton.last_folder)
 
     def export_package(self) -> None:
         """Ask for the folder (a USB drive or a synced folder), then write the next package there on the worker."""
@@ -636,9 +631,7 @@ class SyncScreen(QWidget):
 
     # -- messages ------------------------------------------------------------------------------
     def _say(self, text: str, *, style: str = DONE_STYLE) -> None:
-        self.message.setStyleSheet(style)
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        show_message(self.message, text, style, hide_empty=True)
 
     def _clear_message(self) -> None:
         self.message.clear()

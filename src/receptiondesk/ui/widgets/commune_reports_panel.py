@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget
 
 from receptiondesk.domain.accounts import Permission
@@ -22,6 +22,8 @@ from receptiondesk.ui.look import (
     may,
     moment,
     read_only_table,
+    show_message,
+    start_folder,
     text_label,
 )
 
@@ -116,7 +118,7 @@ class CommuneReportsPanel(QWidget):
         item = self.chosen()
         if item is None or not item["has_pdf"] or not may(self.desk, Permission.EXPORT):
             return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = start_folder()
         name = f"BaoCao_{item['unit_code']}_{item['kind']}_{item['period_start']}_{item['period_end']}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the PDF as sent"), str(Path(folder) / name),
                                               self.tr("PDF files (*.pdf)"))
@@ -137,8 +139,7 @@ class CommuneReportsPanel(QWidget):
         self.pdf_button.setEnabled(item is not None and bool(item["has_pdf"]))
 
     def _say(self, text: str, style: str) -> None:
-        self.message.setStyleSheet(style)
-        self.message.setText(text)
+        show_message(self.message, text, style)
 
 
 def _title(item: dict[str, Any]) -> str:

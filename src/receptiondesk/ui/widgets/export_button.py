@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
@@ -19,6 +19,7 @@ from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
 from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
 from receptiondesk.ui.workers.task_runner import TaskRunner
+from receptiondesk.ui.look import start_folder
 
 #: What `reported` says happened: the file was written, the export failed, or it was stopped (no new file).
 DONE, FAILED, STOPPED = "done", "failed", "stopped"
@@ -110,8 +111,7 @@ class ExportButton(QPushButton):
                    "csv": QCoreApplication.translate("ExportButton", "CSV files (*.csv)"),
                    "pdf": QCoreApplication.translate("ExportButton", "PDF files (*.pdf)")}
         offered = {file_format: filters[file_format] for file_format in formats}
-        folder = cls.last_folder or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = start_folder(cls.last_folder)
         chosen, selected = QFileDialog.getSaveFileName(parent, caption, str(Path(folder) / name),
                                                        ";;".join(offered.values()), offered[formats[0]])
         if not chosen:
