@@ -37,3 +37,27 @@ def desk(tmp_path):
 
     with open_desk(tmp_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def usb(tmp_path):
+    """A folder standing for the USB drive a package or a file travels on."""
+    folder = tmp_path / "USB"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def questions(monkeypatch):
+    """The yes/no questions asked (answered as `answers` says, No when it is empty): (asked, answers)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers.pop(0) if answers else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked, answers

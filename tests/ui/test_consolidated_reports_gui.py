@@ -21,7 +21,6 @@ from tests.ui.test_consolidation_screen import (  # noqa: F401 (fixtures)
     enrolled,
     no_remembered_folder,
     upper,
-    usb,
 )
 from tests.ui.test_reports_screen import answer_yes, built, save_to
 

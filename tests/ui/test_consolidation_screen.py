@@ -84,13 +84,6 @@ def screen(qtbot, upper):
     widget.close_screen()
 
 
-@pytest.fixture
-def usb(tmp_path):
-    folder = tmp_path / "USB"
-    folder.mkdir()
-    return folder
-
-
 def answer_question(monkeypatch, answer) -> list[str]:
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *args: asked.append(text) or answer)

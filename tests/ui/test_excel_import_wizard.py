@@ -50,19 +50,11 @@ def pick(monkeypatch):
 
 
 @pytest.fixture
-def questions(monkeypatch):
-    """The questions asked (answered as `answers` says, No when it is empty); no error box may open."""
-    asked: list[str] = []
-    answers: list[QMessageBox.StandardButton] = []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return answers.pop(0) if answers else QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+def questions(questions, monkeypatch):
+    """The questions asked (tests/ui/conftest.py); and no error box may open."""
     for box in ("critical", "warning", "information"):
         monkeypatch.setattr(QMessageBox, box, lambda *args, **kwargs: pytest.fail("no message box"))
-    return asked, answers
+    return questions
 
 
 @pytest.fixture

@@ -79,20 +79,6 @@ def save_to(monkeypatch):
     return answering
 
 
-@pytest.fixture
-def questions(monkeypatch):
-    """The questions asked (answered No unless `answers` says Yes)."""
-    asked: list[str] = []
-    answers: list[QMessageBox.StandardButton] = []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return answers.pop(0) if answers else QMessageBox.StandardButton.No
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked, answers
-
-
 def export(qtbot, screen) -> None:
     """Click "Export Excel…" and wait for its worker to finish."""
     button = screen.export_button

@@ -68,13 +68,6 @@ def screen(qtbot, desk):
     widget.close_screen()
 
 
-@pytest.fixture
-def usb(tmp_path):
-    folder = tmp_path / "USB"
-    folder.mkdir()
-    return folder
-
-
 def done(qtbot, screen) -> None:
     qtbot.waitUntil(lambda: not screen.busy, timeout=30_000)
 
