@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from receptiondesk.domain.text import fold
 from receptiondesk.errors import UserError
-from receptiondesk.sync.files import Sink, write_atomically
+from receptiondesk.sync.files import Sink, read_small_file, write_atomically
 from receptiondesk.sync.keys import UNIT_CODE, UpperLevelKeys, UpperLevelPublicKeys, key_id
 
 FORMAT_NAME = "receptiondesk-sync-ack"
@@ -245,15 +245,4 @@ def _load(source: Path | str | bytes, name: str) -> tuple[bytes, str]:
             raise UserError("sync.ack_not_ours", path=name)
         return data, name
     path = Path(source)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_ACK_BYTES + 1)
-    except FileNotFoundError:
-        raise UserError("sync.ack_not_found", path=str(path)) from None
-    except IsADirectoryError:
-        raise UserError("sync.ack_not_ours", path=str(path)) from None
-    except OSError as exc:
-        raise UserError("sync.ack_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
-    if len(data) > MAX_ACK_BYTES:
-        raise UserError("sync.ack_not_ours", path=str(path))
-    return data, str(path)
+    return read_small_file(path, MAX_ACK_BYTES, "sync.ack"), str(path)

@@ -102,6 +102,23 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def read_small_file(path: Path, limit: int, codes: str) -> bytes:
+    """A sync file that is at most `limit` bytes (a key file, an acknowledgement), read whole. Refusals use the
+    message codes `<codes>_not_found`, `<codes>_not_ours` (a folder, or too big to be one) and `<codes>_unreadable`."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UserError(f"{codes}_not_found", path=str(path)) from None
+    except IsADirectoryError:
+        raise UserError(f"{codes}_not_ours", path=str(path)) from None
+    except OSError as exc:
+        raise UserError(f"{codes}_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
+    if len(data) > limit:
+        raise UserError(f"{codes}_not_ours", path=str(path))
+    return data
+
+
 def write_atomically(target: Path, produce: Callable[[Sink], T], verify: Callable[[Path, T], None]) -> T:
     """Write `target` through `produce`, then fsync, `verify` the file read back, and rename it into place.
 

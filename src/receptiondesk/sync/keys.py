@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 
 from receptiondesk.errors import UserError
 from receptiondesk.security import keys as desk_keys
-from receptiondesk.sync.files import Sink, write_atomically
+from receptiondesk.sync.files import Sink, read_small_file, write_atomically
 from receptiondesk.sync.wordlist import WORDS
 
 PUBLIC_FORMAT = "receptiondesk-sync-public-keys"
@@ -303,19 +303,7 @@ def write_key_file(path: Path, content: bytes) -> None:
 
 
 def read_key_file(path: Path) -> bytes:
-    path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_KEY_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise UserError("sync.key_file_not_found", path=str(path)) from None
-    except IsADirectoryError:
-        raise UserError("sync.key_file_not_ours", path=str(path)) from None
-    except OSError as exc:
-        raise UserError("sync.key_file_unreadable", path=str(path), reason=exc.strerror or str(exc)) from None
-    if len(data) > MAX_KEY_FILE_BYTES:
-        raise UserError("sync.key_file_not_ours", path=str(path))
-    return data
+    return read_small_file(Path(path), MAX_KEY_FILE_BYTES, "sync.key_file")
 
 
 class _KeyFile:
