@@ -1,6 +1,6 @@
 """What the screens share in how they look and speak: message colours, dates and counts as the user reads them,
 fingerprints laid out for reading aloud, plain wrapped labels and message lines, read-only tables, pages that
-scroll, the folder a file dialog opens in, a yes/no question, and the role check."""
+scroll, the folder a file dialog opens in, shortcuts of one screen, a yes/no question, and the role check."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -134,3 +135,13 @@ def start_folder(*remembered: str) -> str:
         if folder:
             return folder
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+
+
+def local_shortcut(widget: QWidget, keys, slot) -> QShortcut:
+    """A shortcut (`keys`: text such as "Ctrl+P", a standard key or a key) that calls `slot` while the focus is in
+    `widget` or a widget inside it: each screen's keys work only on that screen."""
+    sequence = keys if isinstance(keys, QKeySequence) else QKeySequence(keys)
+    shortcut = QShortcut(sequence, widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(lambda: slot())
+    return shortcut

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -41,6 +41,7 @@ from receptiondesk.ui.look import (
     ask_yes_no,
     fingerprint_label,
     fingerprint_lines,
+    local_shortcut,
     may,
     moment,
     number,
@@ -317,8 +318,7 @@ class ConsolidationScreen(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.review_box)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page, activated=self.cancel_review)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut(page, Qt.Key.Key_Escape, self.cancel_review)
         return page
 
     def _build_enrolled(self) -> QWidget:
@@ -346,8 +346,7 @@ class ConsolidationScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
         layout.addStretch(1)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page, activated=self.close_enrolment)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut(page, Qt.Key.Key_Escape, self.close_enrolment)
         return scrolled(page)
 
     def _connect(self) -> None:
@@ -360,8 +359,7 @@ class ConsolidationScreen(QWidget):
         self.enrolled_close.clicked.connect(self.close_enrolment)
         self.rebuild_button.clicked.connect(self.rebuild_commune)
         self.communes.itemSelectionChanged.connect(self._enable_actions)
-        shortcut = QShortcut(QKeySequence(IMPORT_SHORTCUT), self, activated=self.import_package)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut(self, IMPORT_SHORTCUT, self.import_package)
 
     # -- screen API ----------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.citizen_told_dialog import CitizenToldDialog
 from receptiondesk.ui.dialogs.close_case_dialog import CloseCaseDialog
 from receptiondesk.ui.dialogs.record_result_dialog import RecordResultDialog
+from receptiondesk.ui.look import local_shortcut
 from receptiondesk.ui.models.followup_table_model import FollowupTableModel
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
@@ -205,8 +206,7 @@ class FollowupScreen(QWidget):
         for key, slot in ((QKeySequence("Ctrl+R"), self.record_result), (QKeySequence("Ctrl+T"),
                           self.record_citizen_told), (QKeySequence("Ctrl+E"), self.close_case),
                           (QKeySequence("Ctrl+O"), self.open_case), (QKeySequence(Qt.Key.Key_F5), self.refresh)):
-            shortcut = QShortcut(key, self, activated=slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            local_shortcut(self, key, slot)
 
     # -- screen API ----------------------------------------------------------------------------
     def request(self) -> FollowupRequest:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,6 +41,7 @@ from receptiondesk.services.desk import Desk
 from receptiondesk.services.drafts import DraftStore
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
+from receptiondesk.ui.look import local_shortcut
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 from receptiondesk.ui.widgets.case_row_widget import CaseRowWidget
 from receptiondesk.ui.widgets.compact_combo import compact
@@ -311,8 +312,7 @@ class IntakeScreen(QWidget):
         for key, slot in ((QKeySequence.StandardKey.Save, self.save), (QKeySequence("Ctrl+M"), self.add_case),
                           (QKeySequence(Qt.Key.Key_Escape), self._escape),
                           (QKeySequence.StandardKey.Print, self.print_receipt)):
-            shortcut = QShortcut(key, self, activated=slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            local_shortcut(self, key, slot)
         self._watch(self)
 
     def _watch(self, parent: QWidget) -> None:

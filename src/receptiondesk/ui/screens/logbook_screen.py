@@ -11,7 +11,6 @@ import unicodedata
 from html import escape
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -32,6 +31,7 @@ from receptiondesk.services.desk import Desk
 from receptiondesk.services.issuing import ScanResult
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.excel_import_wizard import ExcelImportWizard
+from receptiondesk.ui.look import local_shortcut
 from receptiondesk.ui.models.visit_table_model import VisitTableModel
 from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
 from receptiondesk.ui.workers.paged_list_worker import PagedListWorker
@@ -116,8 +116,7 @@ class LogbookScreen(QWidget):
         self.import_button.setToolTip(self.tr("Bring the visits of a logbook kept in Excel or CSV into the desk: "
                                               "you see what becomes of every row before anything is written"))
         self.import_button.clicked.connect(self.import_old_logbook)
-        import_shortcut = QShortcut(QKeySequence(IMPORT_SHORTCUT), self, activated=self.import_old_logbook)
-        import_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut(self, IMPORT_SHORTCUT, self.import_old_logbook)
         self.import_wizard: ExcelImportWizard | None = None
         self._show_importable()
         footer = QHBoxLayout()

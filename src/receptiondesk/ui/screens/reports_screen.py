@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtGui import QFont, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -52,7 +52,16 @@ from receptiondesk.services.desk import Desk
 from receptiondesk.services.report_builder import ALL_UNITS
 from receptiondesk.ui.widgets.compact_combo import compact
 from receptiondesk.ui.widgets.export_button import ExportButton
-from receptiondesk.ui.look import DONE_STYLE, ERROR_STYLE, NOTE_STYLE, WARNING_STYLE, ask_yes_no, may, show_message
+from receptiondesk.ui.look import (
+    DONE_STYLE,
+    ERROR_STYLE,
+    NOTE_STYLE,
+    WARNING_STYLE,
+    ask_yes_no,
+    local_shortcut,
+    may,
+    show_message,
+)
 from receptiondesk.ui.workers.task_runner import TaskRunner
 
 ROMAN = ("I", "II", "III", "IV")
@@ -346,8 +355,7 @@ class ReportsScreen(QWidget):
         self.submit_button.clicked.connect(self.mark_submitted)
         for keys, slot in (("Ctrl+Return", self.build), ("Ctrl+Enter", self.build), ("F5", self.build),
                            ("Ctrl+P", self.print_report)):
-            shortcut = QShortcut(QKeySequence(keys), self, activated=lambda slot=slot: slot())
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            local_shortcut(self, keys, slot)
 
     # -- screen API ----------------------------------------------------------------------------
     def refresh(self) -> None:

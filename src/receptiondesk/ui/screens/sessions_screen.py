@@ -9,7 +9,7 @@ import html
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -37,10 +37,10 @@ from receptiondesk.storage.listing import MAX_PAGE, ListRequest
 from receptiondesk.ui.dialogs.document_dialog import DocumentDialog
 from receptiondesk.ui.dialogs.hold_session_dialog import HoldSessionDialog
 from receptiondesk.ui.dialogs.session_dialog import SessionDialog
+from receptiondesk.ui.look import local_shortcut, shape_table
 from receptiondesk.ui.models.session_queue_model import SessionQueueModel
 from receptiondesk.ui.models.session_table_model import SessionTableModel
 from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
-from receptiondesk.ui.look import shape_table
 
 QUEUE_LIMIT = 200
 #: Text and background of a compliance line by the state of its rule.
@@ -224,8 +224,7 @@ class SessionsScreen(QWidget):
         self.add_button.clicked.connect(self.add_cases)
         for keys, slot in (("Ctrl+L", self.schedule), ("Ctrl+E", self.edit), ("Ctrl+H", self.hold),
                            ("Ctrl+D", self.add_cases), ("Ctrl+I", self.issue_notice)):
-            shortcut = QShortcut(QKeySequence(keys), self, activated=lambda slot=slot: slot())
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            local_shortcut(self, keys, slot)
 
     # -- screen API ----------------------------------------------------------------------------
     def refresh(self) -> None:

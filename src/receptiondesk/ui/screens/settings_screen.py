@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,8 +37,8 @@ from receptiondesk.messages import field_label
 from receptiondesk.services.consolidation import upper_unit_name
 from receptiondesk.services.desk import Desk
 from receptiondesk.services.setup import SignerDraft
-from receptiondesk.ui.look import DONE_STYLE as STATUS_STYLE
 from receptiondesk.ui.look import ERROR_STYLE, NOTE_STYLE, scrolled
+from receptiondesk.ui.look import DONE_STYLE as STATUS_STYLE, local_shortcut
 from receptiondesk.ui.models.calendar_day_table_model import CalendarDayTableModel
 from receptiondesk.ui.models.field_table_model import FieldTableModel
 from receptiondesk.ui.models.signer_table_model import SignerTableModel
@@ -124,9 +124,7 @@ class SettingsScreen(QWidget):
             "calendar_day": self.day_edit,
             "calendar_kind": self.day_kind,
         }
-        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
-        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.save_shortcut.activated.connect(self.save_current)
+        self.save_shortcut = local_shortcut(self, QKeySequence.StandardKey.Save, self.save_current)
         self.tabs.currentChanged.connect(self._clear_messages)
         self.setFocusProxy(self.tabs)  # the main window focuses the screen: the tab bar takes it (arrows, Ctrl+S)
 

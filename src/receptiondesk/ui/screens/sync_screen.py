@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from receptiondesk.ui.look import (
     ask_yes_no,
     fingerprint_label,
     fingerprint_lines,
+    local_shortcut,
     may,
     moment,
     number,
@@ -196,8 +197,9 @@ class SyncScreen(QWidget):
                                                 "come from this desk"))
         commune_box = QGroupBox(self.tr("The commune's key"))
         commune_layout = QVBoxLayout(commune_box)
-        commune_layout.addWidget(text_label(style=NOTE_STYLE, text=self.tr("Read these words (or the digits) to the upper level over the "
-                                                    "phone when it receives the public key file:")))
+        commune_layout.addWidget(text_label(style=NOTE_STYLE, text=self.tr(
+            "Read these words (or the digits) to the upper level over the phone when it receives the public key "
+            "file:")))
         commune_layout.addWidget(self.commune_words)
         commune_layout.addWidget(self.commune_digits)
         commune_layout.addStretch(1)
@@ -251,8 +253,7 @@ class SyncScreen(QWidget):
         self.seal_radio.toggled.connect(lambda checked: checked and self.set_policy("seal"))
         self.omit_radio.toggled.connect(lambda checked: checked and self.set_policy("omit"))
         for keys, slot in ((EXPORT_SHORTCUT, self.export_package), (ACK_SHORTCUT, self.import_ack)):
-            shortcut = QShortcut(QKeySequence(keys), self, activated=lambda slot=slot: slot())
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            local_shortcut(self, keys, slot)
 
     # -- screen API ----------------------------------------------------------------------------
     def refresh(self) -> None:

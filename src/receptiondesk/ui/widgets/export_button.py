@@ -11,15 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.errors import UserError
 from receptiondesk.services.desk import Desk
+from receptiondesk.ui.look import local_shortcut, start_folder
 from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
 from receptiondesk.ui.workers.task_runner import TaskRunner
-from receptiondesk.ui.look import start_folder
 
 #: What `reported` says happened: the file was written, the export failed, or it was stopped (no new file).
 DONE, FAILED, STOPPED = "done", "failed", "stopped"
@@ -68,8 +67,7 @@ class ExportButton(QPushButton):
         self._path: Path | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.clicked.connect(self.export)
-        shortcut = QShortcut(QKeySequence(SHORTCUT), parent, activated=self.export)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        local_shortcut(parent, SHORTCUT, self.export)
         self.apply_permissions()
         self._update()
 
