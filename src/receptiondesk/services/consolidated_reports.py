@@ -87,8 +87,10 @@ class ConsolidatedReports:
         self.context.require(Permission.READ)
         own = self.context.require_setup().unit_code
         enrolled = {c.unit_code: c.unit_name for c in self.consolidation.communes()}
-        held = {r[0] for r in self.context.database.query("SELECT DISTINCT unit_code FROM cases")}
-        held |= {r[0] for r in self.context.database.query("SELECT DISTINCT unit_code FROM visits")}
+        # Every case comes with a visit or a letter: their units are every unit held (read from the unit-and-date
+        # index of visits and the small letters table, not a scan of the cases).
+        held = {r[0] for r in self.context.database.query(
+            "SELECT unit_code FROM visits UNION SELECT unit_code FROM letters")}
         codes = sorted((set(enrolled) | held) - {own})
         return [(own, f"{_unit_name(own)} (đơn vị mình)")] + [(c, enrolled.get(c) or _unit_name(c)) for c in codes]
 
