@@ -38,6 +38,11 @@ def communes_of_province(province_code: str) -> list[Commune]:
     return [c for c in communes().values() if c.province_code == province_code]
 
 
+#: The desk's role (setting `desk_role`): a commune's desk, or also the upper level's consolidation desk.
+ROLE_COMMUNE = "commune"
+ROLE_UPPER = "upper"
+
+
 @dataclass
 class DeskSettings:
     """The desk's configuration, stored in its database."""
@@ -55,7 +60,7 @@ class DeskSettings:
     backup_second_folder: str = ""  # a USB stick or another disk; "" for none
     report_cutoff_day: int = 0  # the reports' data cut-off day (1-28); 0: calendar months
     sync_protected: str = "seal"  # protected identities in sync packages: "seal" (for the upper level) or "omit"
-    desk_role: str = "commune"  # "commune"; "upper": also the upper level's consolidation desk (set by it)
+    desk_role: str = ROLE_COMMUNE  # ROLE_UPPER: also the upper level's consolidation desk (set by it)
     demo: bool = False  # the demonstration desk (generated data): "DEMO" in the title bar and on every printed page
 
     @property

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.sessions import PeriodStatus, Sector
+from receptiondesk.domain.units import ROLE_UPPER
 from receptiondesk.domain.units import communes as known_communes
 from receptiondesk.domain.values import iso_timestamp
 from receptiondesk.errors import Problem, UserError, ValidationError
@@ -59,9 +60,6 @@ from receptiondesk.sync.keys import (
 )
 from receptiondesk.sync.package import DOCUMENTS, OpenedPackage, inspect_package, read_package
 
-#: The desk's role (setting `desk_role`): a commune's desk, or also the upper level's consolidation desk.
-ROLE_COMMUNE = "commune"
-ROLE_UPPER = "upper"
 #: Where the upper level's private keys are kept (sealed with the desk's data key).
 UPPER_KEYS = "consolidation.upper_keys"
 #: How many refused records an acknowledgement names one by one (a last line counts the rest).

@@ -8,7 +8,7 @@ from datetime import date
 from receptiondesk.domain.accounts import Permission
 from receptiondesk.domain.calendar import CalendarDay, WorkingCalendar
 from receptiondesk.domain.rules import RulesTable
-from receptiondesk.domain.units import DeskSettings
+from receptiondesk.domain.units import ROLE_UPPER, DeskSettings
 from receptiondesk.domain.values import Clock, iso_timestamp, now_vietnam
 from receptiondesk.errors import Problem, UserError
 from receptiondesk.storage.database import Database
@@ -51,7 +51,7 @@ class DeskContext:
         are in the consolidation screen and the consolidated reports); on a commune's desk, unchanged."""
         request = request or ListRequest()
         settings = self.settings
-        if settings.desk_role == "upper" and request.unit_code is None and settings.commune_code:
+        if settings.desk_role == ROLE_UPPER and request.unit_code is None and settings.commune_code:
             return replace(request, unit_code=settings.commune_code)
         return request
 

@@ -27,7 +27,7 @@ from receptiondesk.domain.logbook_import import ParsedRow, parse_row
 from receptiondesk.domain.text import fold
 from receptiondesk.domain.values import iso_timestamp
 from receptiondesk.errors import Problem, UserError
-from receptiondesk.interchange.excel_logbook import (LOGBOOK_FIELDS, SheetLayout, apply_saved_mapping, guess_layout,
+from receptiondesk.interchange.excel_logbook import (SheetLayout, apply_saved_mapping, guess_layout,
                                                      mapping_by_header, open_source, read_rows)
 from receptiondesk.services.context import DeskContext
 from receptiondesk.services.interchange import ImportReport, write_records
