@@ -15,7 +15,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -60,6 +58,7 @@ from receptiondesk.ui.look import (
     ask_yes_no,
     local_shortcut,
     may,
+    read_only_table,
     show_message,
 )
 from receptiondesk.ui.workers.task_runner import TaskRunner
@@ -259,14 +258,7 @@ class ReportsScreen(QWidget):
         self.table_choice = QComboBox()
         self.table_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.table_choice.setMinimumContentsLength(30)
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table = read_only_table(0, ())  # its columns and their sizes follow the table shown
         self.table.setAlternatingRowColors(True)
         self.table_note = QLabel()
         self.table_note.setWordWrap(True)

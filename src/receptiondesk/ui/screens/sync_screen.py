@@ -12,18 +12,15 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -50,6 +47,7 @@ from receptiondesk.ui.look import (
     may,
     moment,
     number,
+    read_only_table,
     scrolled,
     show_message,
     start_folder,
@@ -162,23 +160,11 @@ class SyncScreen(QWidget):
         self.setFocusProxy(self.export_button)
 
     def _build_history(self) -> QWidget:
-        self.history = QTableWidget(0, len(COLUMNS))
+        self.history = read_only_table(len(COLUMNS), COLUMN_WIDTHS)
         self.history.setHorizontalHeaderLabels([
             self.tr("No."), self.tr("Created"), self.tr("Changes"), self.tr("Records"), self.tr("Status"),
             self.tr("Acknowledged"), self.tr("Upper level's messages")])
-        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history.verticalHeader().setVisible(False)
-        self.history.verticalHeader().setDefaultSectionSize(self.history.fontMetrics().height() + 8)
-        self.history.setWordWrap(False)
-        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.history.setAlternatingRowColors(True)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.history.setColumnWidth(column, width)
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
         self.history_note.setStyleSheet(NOTE_STYLE)
