@@ -4,6 +4,7 @@ and typing, keys and combo choices sent as key events."""
 from __future__ import annotations
 
 import datetime
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,3 +95,19 @@ def press(qtbot, button) -> None:
     """Tab to a button and press Space, as the keyboard does."""
     button.setFocus()
     key(qtbot, button, Qt.Key.Key_Space)
+
+
+def hold_progress(monkeypatch) -> threading.Event:
+    """Every worker that reports its progress then waits (up to 10 s) until the returned event is set: a long task
+    the test can stop halfway."""
+    from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
+
+    pressed = threading.Event()
+    report = DeskTaskWorker.report_progress
+
+    def slow(worker, rows):
+        report(worker, rows)
+        pressed.wait(10)
+
+    monkeypatch.setattr(DeskTaskWorker, "report_progress", slow)
+    return pressed

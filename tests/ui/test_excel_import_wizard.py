@@ -7,7 +7,6 @@ import writes nothing; users who may not record see no way in."""
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 import openpyxl
@@ -20,10 +19,9 @@ from receptiondesk.services.excel_import import MAPPING_SETTING, RowStatus
 from receptiondesk.storage.listing import ListRequest
 from receptiondesk.ui.dialogs.excel_import_wizard import FILE, IMPORT, MAPPING, REPORT, SHEET, ExcelImportWizard
 from receptiondesk.ui.screens.logbook_screen import LogbookScreen
-from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
 from tests.interchange.test_excel_logbook import _big_book, _form_sheet, _row, form_book  # noqa: F401 - a fixture
 from tests.services.helpers import counts
-from tests.ui.helpers import choose, ctrl, key, show_active
+from tests.ui.helpers import choose, ctrl, hold_progress, key, show_active
 
 pytestmark = pytest.mark.gui
 
@@ -308,14 +306,7 @@ def test_stopping_the_check_of_the_rows_imports_nothing(qtbot, desk, wizard, tmp
     book.save(path)
     to_mapping(qtbot, wizard, path, pick)
     monkeypatch.setattr(excel_logbook, "STEP", 1)
-    pressed = threading.Event()
-    report = DeskTaskWorker.report_progress
-
-    def slow(worker, rows):
-        report(worker, rows)
-        pressed.wait(10)
-
-    monkeypatch.setattr(DeskTaskWorker, "report_progress", slow)
+    pressed = hold_progress(monkeypatch)
     enter(qtbot, wizard)
     assert wizard.page == REPORT and wizard.running == "plan" and wizard.stop_button.isVisible()
     qtbot.waitUntil(lambda: "dòng đã đọc" in wizard.plan_status.text(), timeout=5000)
@@ -325,8 +316,7 @@ def test_stopping_the_check_of_the_rows_imports_nothing(qtbot, desk, wizard, tmp
     assert wizard.plan is None
     assert wizard.report_message.text() == "Đã dừng đọc tệp “dai.xlsx”: chưa nhập dữ liệu nào."
     assert wizard.next_button.text() == "Kiểm tra các dòng (Enter)" and wizard.next_button.isEnabled()
-    monkeypatch.setattr(DeskTaskWorker, "report_progress", report)
-    enter(qtbot, wizard)  # check again
+    enter(qtbot, wizard)  # check again (the progress no longer waits: the event is set)
     idle(qtbot, wizard)
     assert wizard.plan is not None and wizard.plan.to_write == 29
     assert counts(desk)["visits"] == 0

@@ -6,7 +6,6 @@ no button."""
 
 from __future__ import annotations
 
-import threading
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,8 @@ from receptiondesk.ui.screens.followup_screen import FollowupScreen
 from receptiondesk.ui.screens.logbook_screen import LogbookScreen
 from receptiondesk.ui.screens.sessions_screen import SessionsScreen
 from receptiondesk.ui.widgets.export_button import STYLES, ExportButton
-from receptiondesk.ui.workers.desk_task_worker import DeskTaskWorker
 from tests.services.helpers import assignment, case, citizen, visit
-from tests.ui.helpers import choose, open_desk, show_active, type_text
+from tests.ui.helpers import choose, hold_progress, open_desk, show_active, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -282,14 +280,7 @@ def test_a_failed_export_says_why_in_vietnamese(qtbot, desk, tmp_path, save_to, 
 def test_stopping_a_long_export_leaves_no_file(qtbot, desk, tmp_path, save_to, questions, monkeypatch):
     """Progress every row; the worker waits after its first report until the Stop button was pressed."""
     monkeypatch.setattr(spreadsheet, "STEP", 1)
-    pressed = threading.Event()
-    report = DeskTaskWorker.report_progress
-
-    def slow(worker, rows):
-        report(worker, rows)
-        pressed.wait(10)
-
-    monkeypatch.setattr(DeskTaskWorker, "report_progress", slow)
+    pressed = hold_progress(monkeypatch)
     screen = show_active(qtbot, CasesScreen(desk), SIZE)
     screen.refresh()
     cases_settled(qtbot, screen)
