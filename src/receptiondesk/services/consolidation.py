@@ -616,7 +616,7 @@ class ConsolidationService:
         self.upper_keys()
         if self._commune_row(unit_code) is None:
             listed = known_communes().get(unit_code)
-            raise UserError("consolidation.rebuild_unknown", "unit_code", unit=unit_code,
+            raise UserError("consolidation.rebuild_unknown", "commune_code", unit=unit_code,
                             name=listed.commune_name if listed else "không có trong danh mục")
         return export_file(self.context, Path(path), include_protected=include_protected, unit_code=unit_code,
                            action="consolidation.rebuild")
